@@ -1,0 +1,27 @@
+import { randomBytes } from "node:crypto";
+
+// Settings read once from the environment, with the reasons for the defaults.
+const production = process.env.NODE_ENV === "production";
+
+function sessionSecret(): string {
+  const secret = process.env.SESSION_SECRET;
+  if (secret) return secret;
+  if (!production) return "fasta-kontakter-dev-secret-not-for-production";
+  // Never a known secret in production: without SESSION_SECRET, a random one per process
+  // (everyone is signed out at restart, which is safe, and the log says how to avoid it).
+  console.warn("SESSION_SECRET is not set: using a random secret; sessions end when the server restarts.");
+  return randomBytes(32).toString("hex");
+}
+
+export const config = {
+  production,
+  sessionSecret: sessionSecret(),
+  /** Signed out after this long without a request: a shared ward PC must not stay open. */
+  sessionIdleMinutes: Number(process.env.SESSION_IDLE_MINUTES ?? 30),
+  /** Signed out after this long in any case: one working shift. */
+  sessionAbsoluteHours: Number(process.env.SESSION_ABSOLUTE_HOURS ?? 12),
+  /** Sign-in throttling window and limits (per username and per client address). */
+  signInWindowMinutes: 15,
+  signInMaxFailuresPerUsername: 5,
+  signInMaxFailuresPerAddress: 20,
+} as const;

@@ -1,0 +1,19 @@
+// One zod schema per form, shared by the browser (react-hook-form) and the server action.
+import { z } from "zod";
+import { t } from "~/i18n";
+
+export const signInSchema = z.object({
+  username: z.string().trim().min(1, t("signIn.usernameRequired")),
+  password: z.string().min(1, t("signIn.passwordRequired")),
+  redirectTo: z.string().optional(),
+});
+
+export const chooseUnitSchema = z.object({
+  // "<careUnitId>|<roleCode>", the value of one radio button.
+  choice: z.string().regex(/^[^|]+\|[A-Z_]+$/, t("chooseUnit.required")),
+  redirectTo: z.string().optional(),
+});
+
+export const accessReasonSchema = z.object({
+  reason: z.string().trim().min(5, t("patient.reasonRequired")).max(200, t("patient.reasonRequired")),
+});

@@ -1,0 +1,44 @@
+// How a fixed contact is shown to staff (SPEC §4): a plain, serialisable view built from
+// the query result, with dates already as YYYY-MM-DD in Europe/Stockholm.
+import { isoDateInStockholm } from "~/domain/identifiers";
+import type { PatientOverview } from "./patients.server";
+
+type AssignmentRow = PatientOverview["assignments"][number];
+
+export const fullName = (p: { firstName: string; middleName?: string | null; lastName: string }) =>
+  [p.firstName, p.middleName, p.lastName].filter(Boolean).join(" ");
+
+export function contactView(a: AssignmentRow, today: string) {
+  return {
+    id: a.id,
+    kind: a.kind,
+    since: isoDateInStockholm(a.startedAt),
+    reviewDueDate: a.reviewDueDate,
+    reviewOverdue: a.reviewDueDate !== null && a.reviewDueDate < today,
+    overallCoordination: a.overallCoordination,
+    lifeThreatening: a.lifeThreatening,
+    roleTitle: a.roleTitle,
+    contactAbout: a.contactAbout,
+    externalNote: a.externalNote,
+    internalNote: a.internalNote,
+    person: {
+      name: fullName(a.staffMember),
+      hsaId: a.staffMember.hsaId,
+      befattning: a.staffMember.befattning.name,
+      directPhone: a.staffMember.directPhone,
+      directPhoneVisibleToPatient: a.directPhoneVisibleToPatient,
+      contactWays: a.staffMember.contactWays,
+    },
+    medicallyResponsible: a.medicallyResponsibleStaff ? fullName(a.medicallyResponsibleStaff) : null,
+    team: a.team,
+    unit: a.careUnit,
+  };
+}
+
+export type ContactView = ReturnType<typeof contactView>;
+
+/** Seed §3.3.2: with two or more fasta vårdkontakter one should hold övergripande samordningsansvar. */
+export function lacksOverallCoordination(contacts: readonly Pick<ContactView, "kind" | "overallCoordination">[]) {
+  const fvk = contacts.filter((c) => c.kind === "FAST_VARDKONTAKT");
+  return fvk.length >= 2 && !fvk.some((c) => c.overallCoordination) ? fvk.length : 0;
+}

@@ -1,0 +1,51 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorPage } from "~/components/error-page";
+import { t } from "~/i18n";
+import { requestIdOf } from "~/request-context.server";
+import styles from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  // No favicon request: a 404 for it would show up as a console error (stack-notes P9).
+  { rel: "icon", href: "data:," },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The error page shows this id so support can find the log line.
+  return { requestId: requestIdOf(context, request) };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="sv">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("app.skipToContent")}
+        </a>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="page page--narrow">
+      <ErrorPage />
+    </main>
+  );
+}

@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/actor.server";
+import { ErrorPage } from "~/components/error-page";
+import { t } from "~/i18n";
+
+// The signed-in layout: every page below needs a session and an active unit and role.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  return {
+    displayName: actor.displayName,
+    unitName: actor.unit.name,
+    roleCode: actor.grant.roleCode,
+    canChooseUnit: actor.choices.length > 1,
+  };
+}
+
+function Header() {
+  const header = useLoaderData<typeof loader>();
+  return (
+    <header className="site-header">
+      <Link to="/" className="site-header__name">
+        {t("app.name")}
+      </Link>
+      <dl className="site-header__who">
+        <div>
+          <dt>{t("header.signedInAs")}</dt>
+          <dd>{header.displayName}</dd>
+        </div>
+        <div>
+          <dt>{t("header.unit")}</dt>
+          <dd data-testid="active-unit">{header.unitName}</dd>
+        </div>
+        <div>
+          <dt>{t("header.role")}</dt>
+          <dd data-testid="active-role">{t(`role.${header.roleCode}`)}</dd>
+        </div>
+      </dl>
+      <nav aria-label={t("app.mainNav")} className="site-header__nav">
+        {header.canChooseUnit ? <Link to="/valj-enhet">{t("chooseUnit.change")}</Link> : null}
+        <Form method="post" action="/logga-ut">
+          <button type="submit" className="button button--secondary">
+            {t("signOut.submit")}
+          </button>
+        </Form>
+      </nav>
+    </header>
+  );
+}
+
+export default function SignedInLayout() {
+  return (
+    <>
+      <Header />
+      <main id="main" className="page">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="page page--narrow">
+      <ErrorPage />
+    </main>
+  );
+}

@@ -1,0 +1,246 @@
+// Region Norrsjö: the demo region, written in one transaction.
+//
+// Idempotent by construction: every row has a deterministic id (or natural key) and is
+// created only if it is missing; rows that exist are left as they are, so a second run
+// creates nothing, and changes made through the application since the first run (an ended
+// contact, a staff member's last day) are never undone. Audit rows are written for the
+// assignments, refusals and cases that this run created, and for nothing else: AuditEvent is
+// append-only. Dates are relative to `today`; to move them, reset the database and seed again.
+import bcrypt from "bcryptjs";
+import type { Db, Tx } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { buildContacts } from "./assignments";
+import { buildCareRelations, careEpisodeRows, homeCareRows, listingRows } from "./care-relations";
+import { buildCases } from "./cases";
+import { addDays, stockholmInstant } from "./dates";
+import { UNITS, buildCareUnits, buildOrganisations, buildTeams, buildUnitAndTeamContactWays } from "./organisations";
+import { buildPatients, patientRows } from "./patients";
+import { buildDischargeReferrals } from "./referrals";
+import { buildStaff, staffId } from "./staff";
+import { DEMO_DELEGATION, DEMO_USERS, type DemoUsername } from "./users";
+
+export const TABLES = [
+  "organisation",
+  "careUnit",
+  "team",
+  "contactWay",
+  "staffMember",
+  "staffSpecialty",
+  "employment",
+  "teamMember",
+  "patient",
+  "listing",
+  "homeCareService",
+  "careEpisode",
+  "user",
+  "roleGrant",
+  "delegation",
+  "processCase",
+  "assignment",
+  "refusal",
+  "notification",
+  "dischargeReferral",
+  "auditEvent",
+] as const;
+export type Table = (typeof TABLES)[number];
+
+/** How many rows of each table exist after the run, and how many this run created. */
+export type Summary = { counts: Record<Table, number>; created: Record<Table, number> };
+
+export type SeedOptions = {
+  /** "YYYY-MM-DD", today in Europe/Stockholm. */
+  today: string;
+  password: string;
+};
+
+const BCRYPT_COST = 10;
+
+export async function seedDemoRegion(db: Db, options: SeedOptions): Promise<Summary> {
+  const { today, password } = options;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || addDays(today, 0) !== today) throw new Error(`today must be YYYY-MM-DD, got "${today}"`);
+  if (password.length === 0) throw new Error("the demo password must not be empty");
+
+  // bcrypt outside the transaction, so the write lock is held only for the writes. A user
+  // whose stored hash already matches keeps it; otherwise the hash is (re)made.
+  const existingUsers = await db.user.findMany({ where: { username: { in: DEMO_USERS.map((u) => u.username) } } });
+  const passwordHashes = new Map<string, string>();
+  for (const u of DEMO_USERS) {
+    const existing = existingUsers.find((e) => e.username === u.username);
+    const keep = existing && (await bcrypt.compare(password, existing.passwordHash));
+    passwordHashes.set(u.username, keep ? existing.passwordHash : await bcrypt.hash(password, BCRYPT_COST));
+  }
+
+  const created = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<Table, number>;
+  try {
+    await db.$transaction((tx) => writeRegion(tx, today, passwordHashes, created), { timeout: 60_000 });
+  } catch (error) {
+    if (error instanceof Error && /Unique constraint/i.test(error.message)) {
+      throw new Error(
+        `The database holds rows that clash with the demo region (same natural key, other id): ${error.message}\n` +
+          "Seed an empty, migrated database or one that this seed wrote before.",
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+
+  const counts = {} as Record<Table, number>;
+  for (const table of TABLES) counts[table] = await countRows(db, table);
+  return { counts, created };
+}
+
+async function countRows(db: Db, table: Table): Promise<number> {
+  // Each delegate has its own count(); a lookup keeps the list of tables in one place.
+  const delegate = db[table] as unknown as { count: () => Promise<number> };
+  return delegate.count();
+}
+
+/** Creates the rows whose ids are missing; returns the created rows. */
+async function createMissing<T extends { id: string }>(
+  rows: T[],
+  findExisting: (ids: string[]) => Promise<{ id: string }[]>,
+  create: (rows: T[]) => Promise<unknown>,
+): Promise<T[]> {
+  if (rows.length === 0) return [];
+  const existing = new Set((await findExisting(rows.map((r) => r.id))).map((r) => r.id));
+  const missing = rows.filter((r) => !existing.has(r.id));
+  if (missing.length > 0) await create(missing);
+  return missing;
+}
+
+/** The demo builders always set ids; this makes that visible to the type checker. */
+function withIds<T extends { id?: string }>(rows: T[]): (T & { id: string })[] {
+  return rows.map((row) => {
+    if (!row.id) throw new Error("a demo row has no id");
+    return row as T & { id: string };
+  });
+}
+
+const byIds = (ids: string[]) => ({ where: { id: { in: ids } }, select: { id: true } }) as const;
+
+async function writeRegion(tx: Tx, today: string, passwordHashes: Map<string, string>, created: Record<Table, number>) {
+  // ── Organisations, units, teams, contact ways ─────────────────────────────
+  created.organisation = (await createMissing(withIds(buildOrganisations()), (ids) => tx.organisation.findMany(byIds(ids)), (data) => tx.organisation.createMany({ data }))).length;
+  created.careUnit = (await createMissing(withIds(buildCareUnits()), (ids) => tx.careUnit.findMany(byIds(ids)), (data) => tx.careUnit.createMany({ data }))).length;
+  created.team = (await createMissing(withIds(buildTeams()), (ids) => tx.team.findMany(byIds(ids)), (data) => tx.team.createMany({ data }))).length;
+
+  // ── Staff ─────────────────────────────────────────────────────────────────
+  const staff = buildStaff(today);
+  created.staffMember = (await createMissing(withIds(staff.staff), (ids) => tx.staffMember.findMany(byIds(ids)), (data) => tx.staffMember.createMany({ data }))).length;
+  const contactWays = withIds([...buildUnitAndTeamContactWays(), ...staff.contactWays]);
+  created.contactWay = (await createMissing(contactWays, (ids) => tx.contactWay.findMany(byIds(ids)), (data) => tx.contactWay.createMany({ data }))).length;
+  const staffIds = withIds(staff.staff).map((s) => s.id);
+  // Composite keys: compare on the key itself.
+  const specialtyKey = (r: { staffMemberId: string; specialty: string }) => `${r.staffMemberId}|${r.specialty}`;
+  const haveSpecialties = new Set((await tx.staffSpecialty.findMany({ where: { staffMemberId: { in: staffIds } } })).map(specialtyKey));
+  const newSpecialties = staff.specialties.filter((r) => !haveSpecialties.has(specialtyKey(r)));
+  if (newSpecialties.length) await tx.staffSpecialty.createMany({ data: newSpecialties });
+  created.staffSpecialty = newSpecialties.length;
+  const employmentKey = (r: { staffMemberId: string; careUnitId: string }) => `${r.staffMemberId}|${r.careUnitId}`;
+  const haveEmployments = new Set((await tx.employment.findMany({ where: { staffMemberId: { in: staffIds } } })).map(employmentKey));
+  const newEmployments = staff.employments.filter((r) => !haveEmployments.has(employmentKey(r)));
+  if (newEmployments.length) await tx.employment.createMany({ data: newEmployments });
+  created.employment = newEmployments.length;
+  const memberKey = (r: { staffMemberId: string; teamId: string }) => `${r.staffMemberId}|${r.teamId}`;
+  const haveMembers = new Set((await tx.teamMember.findMany({ where: { staffMemberId: { in: staffIds } } })).map(memberKey));
+  const newMembers = staff.teamMembers.filter((r) => !haveMembers.has(memberKey(r)));
+  if (newMembers.length) await tx.teamMember.createMany({ data: newMembers });
+  created.teamMember = newMembers.length;
+
+  // ── Patients and their relations to units ─────────────────────────────────
+  const patients = buildPatients(today);
+  const relations = buildCareRelations(patients, today);
+  created.patient = (await createMissing(withIds(patientRows(patients)), (ids) => tx.patient.findMany(byIds(ids)), (data) => tx.patient.createMany({ data }))).length;
+  created.listing = (await createMissing(withIds(listingRows(relations)), (ids) => tx.listing.findMany(byIds(ids)), (data) => tx.listing.createMany({ data }))).length;
+  created.careEpisode = (await createMissing(withIds(careEpisodeRows(relations)), (ids) => tx.careEpisode.findMany(byIds(ids)), (data) => tx.careEpisode.createMany({ data }))).length;
+
+  // ── Users, role grants, the delegation ────────────────────────────────────
+  const userIds = {} as Record<DemoUsername, string>;
+  for (const u of DEMO_USERS) {
+    const existing = await tx.user.findUnique({ where: { username: u.username }, select: { id: true, passwordHash: true } });
+    const passwordHash = passwordHashes.get(u.username)!;
+    if (existing) {
+      if (existing.passwordHash !== passwordHash) await tx.user.update({ where: { id: existing.id }, data: { passwordHash } });
+      userIds[u.username] = existing.id;
+    } else {
+      await tx.user.create({ data: { id: u.id, username: u.username, passwordHash, displayName: u.displayName, staffMemberId: staffId(u.staffKey) } });
+      userIds[u.username] = u.id;
+      created.user++;
+    }
+  }
+  for (const u of DEMO_USERS) {
+    for (const unit of u.units) {
+      const key = { userId: userIds[u.username], careUnitId: UNITS[unit], roleCode: u.role };
+      const grant = await tx.roleGrant.findUnique({ where: { userId_careUnitId_roleCode: key }, select: { id: true } });
+      if (!grant) {
+        await tx.roleGrant.create({ data: { id: `demo-grant-${u.username}-${UNITS[unit].slice("demo-unit-".length)}`, ...key } });
+        created.roleGrant++;
+      }
+    }
+  }
+  if (!(await tx.delegation.findUnique({ where: { id: DEMO_DELEGATION.id }, select: { id: true } }))) {
+    await tx.delegation.create({
+      data: {
+        id: DEMO_DELEGATION.id,
+        careUnitId: UNITS[DEMO_DELEGATION.unit],
+        delegatorId: userIds[DEMO_DELEGATION.delegator],
+        delegateId: userIds[DEMO_DELEGATION.delegate],
+        permissionCode: DEMO_DELEGATION.permissionCode,
+        validFrom: stockholmInstant(addDays(today, -DEMO_DELEGATION.validForDaysBefore), "09:00"),
+      },
+    });
+    created.delegation++;
+  }
+  created.homeCareService = (await createMissing(withIds(homeCareRows(relations, userIds.enhetschef)), (ids) => tx.homeCareService.findMany(byIds(ids)), (data) => tx.homeCareService.createMany({ data }))).length;
+
+  // ── Fixed contacts, refusals, referrals, cases, notifications ─────────────
+  const contacts = buildContacts({ today, patients, relations, userIds });
+  const referrals = buildDischargeReferrals({ patients, relations, userIds });
+  const links = buildCases({ today, userIds, relations, contacts: contacts.scenario, referrals: referrals.scenario });
+  for (const a of contacts.assignments) a.row.caseId = links.assignmentCase[a.row.id] ?? null;
+  for (const n of contacts.notifications) n.caseId = links.notificationCase[n.id] ?? null;
+  for (const r of referrals.referrals) r.caseId = links.referralCase[r.id] ?? null;
+
+  const newCases = await createMissing(links.cases.map((c) => c.row), (ids) => tx.processCase.findMany(byIds(ids)), (data) => tx.processCase.createMany({ data }));
+  const newAssignments = await createMissing(contacts.assignments.map((a) => a.row), (ids) => tx.assignment.findMany(byIds(ids)), (data) => tx.assignment.createMany({ data }));
+  const newRefusals = await createMissing(contacts.refusals.map((r) => r.row), (ids) => tx.refusal.findMany(byIds(ids)), (data) => tx.refusal.createMany({ data }));
+  created.processCase = newCases.length;
+  created.assignment = newAssignments.length;
+  created.refusal = newRefusals.length;
+  created.notification = (await createMissing(contacts.notifications, (ids) => tx.notification.findMany(byIds(ids)), (data) => tx.notification.createMany({ data }))).length;
+  created.dischargeReferral = (await createMissing(referrals.referrals, (ids) => tx.dischargeReferral.findMany(byIds(ids)), (data) => tx.dischargeReferral.createMany({ data }))).length;
+
+  // ── Audit: one row per assignment, refusal and case created by this run ──────
+  // "after" is the row as stored (read back, with its defaults).
+  const audit: (Prisma.AuditEventCreateManyInput & { at: Date })[] = [];
+  const casesById = new Map(links.cases.map((c) => [c.row.id, c]));
+  for (const row of await tx.processCase.findMany({ where: { id: { in: newCases.map((c) => c.id) } } })) {
+    const { actor } = casesById.get(row.id)!;
+    audit.push({ at: row.openedAt, userId: actor.userId, roleCode: actor.roleCode, careUnitId: actor.careUnitId, action: "case.open", entityType: "ProcessCase", entityId: row.id, patientId: row.patientId, after: JSON.stringify(row), requestId: "seed" });
+  }
+  const assignmentsById = new Map(contacts.assignments.map((a) => [a.row.id, a]));
+  for (const row of await tx.assignment.findMany({ where: { id: { in: newAssignments.map((a) => a.id) } }, orderBy: { id: "asc" } })) {
+    const { actor } = assignmentsById.get(row.id)!;
+    audit.push({
+      at: row.startedAt,
+      userId: actor?.userId ?? null,
+      roleCode: actor?.roleCode ?? null,
+      careUnitId: row.careUnitId,
+      delegationId: actor?.delegationId ?? null,
+      action: "assignment.create",
+      entityType: "Assignment",
+      entityId: row.id,
+      patientId: row.patientId,
+      after: JSON.stringify(row),
+      requestId: "seed",
+    });
+  }
+  const refusalsById = new Map(contacts.refusals.map((r) => [r.row.id, r]));
+  for (const row of await tx.refusal.findMany({ where: { id: { in: newRefusals.map((r) => r.id) } } })) {
+    const { actor } = refusalsById.get(row.id)!;
+    audit.push({ at: row.recordedAt, userId: actor.userId, roleCode: actor.roleCode, careUnitId: row.careUnitId, action: "refusal.record", entityType: "Refusal", entityId: row.id, patientId: row.patientId, after: JSON.stringify(row), requestId: "seed" });
+  }
+  audit.sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (audit.length > 0) await tx.auditEvent.createMany({ data: audit });
+  created.auditEvent = audit.length;
+}

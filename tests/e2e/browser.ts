@@ -1,0 +1,64 @@
+// Debian's Chromium driven by playwright-core: never a downloaded browser.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const baseUrl = () => inject("baseUrl");
+
+export type Browser = { context: BrowserContext; consoleErrors: string[]; close: () => Promise<void> };
+
+export async function openBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
+  const profile = mkdtempSync(path.join(tmpdir(), "fk-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 720 },
+    locale: "sv-SE",
+    timezoneId: "Europe/Stockholm",
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    // The machine's network is closed: keep Chromium from calling home at every start.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const consoleErrors: string[] = [];
+  context.on("console", (message) => {
+    // A 400 or 429 answer to a form post is the app saying "fix this field" (or "wait"):
+    // expected, and Chromium logs it as a failed resource. Anything else is a defect.
+    if (message.type() !== "error") return;
+    if (/^Failed to load resource: the server responded with a status of (400|429) /.test(message.text())) return;
+    consoleErrors.push(message.text());
+  });
+  context.on("weberror", (error) => consoleErrors.push(String(error.error())));
+  return {
+    context,
+    consoleErrors,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signIn(page: Page, username: string, password = process.env.DEMO_PASSWORD ?? "fastakontakter") {
+  await page.goto(`${baseUrl()}/logga-in`);
+  await page.getByLabel("Användarnamn").fill(username);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+}
+
+/** axe-core with the WCAG 2.1 A and AA rules: any violation fails the test with its summary. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}

@@ -1,0 +1,83 @@
+// Each demo user signs in and lands on the start page of their unit and role; a request
+// without a session goes to sign-in and comes back; every page passes axe (WCAG 2.1 AA).
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { t } from "~/i18n";
+import { DEMO_USERS } from "../../prisma/demo/users";
+import { baseUrl, expectNoAxeViolations, openBrowser, signIn, type Browser } from "./browser";
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await page?.close();
+  await browser.context.clearCookies();
+  expect(browser.consoleErrors).toEqual([]);
+});
+
+async function newPage() {
+  page = await browser.context.newPage();
+  return page;
+}
+
+describe("each demo user", () => {
+  it.each(DEMO_USERS.map((u) => [u.username, u] as const))("%s signs in and sees the start page of their unit and role", async (_, user) => {
+    await newPage();
+    await signIn(page, user.username);
+    if (user.unitNames.length > 1) {
+      await page.waitForURL(/\/valj-enhet/);
+      await page.getByRole("heading", { name: t("chooseUnit.title"), level: 1 }).waitFor();
+      await page.getByLabel(`${user.unitNames[0]} – ${t(`role.${user.role}`)}`).check();
+      await page.getByRole("button", { name: t("chooseUnit.submit") }).click();
+    }
+    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: user.unitNames[0] }) }).waitFor();
+    expect(await page.getByTestId("active-role").textContent()).toBe(t(`role.${user.role}`));
+    expect(await page.getByTestId("active-unit").textContent()).toBe(user.unitNames[0]);
+    expect(await page.getByTestId("patient-count").textContent()).toMatch(/^[1-9]\d* patienter/);
+    await expectNoAxeViolations(page);
+  });
+});
+
+describe("without a session", () => {
+  it("is sent to sign-in, and after signing in comes back to the page it asked for", async () => {
+    await newPage();
+    await page.goto(`${baseUrl()}/?q=Berg`);
+    await page.waitForURL(/\/logga-in\?redirectTo=/);
+    expect(await page.getByRole("status").textContent()).toBe(t("signIn.sessionEnded"));
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Användarnamn").fill("lakare");
+    await page.getByLabel("Lösenord").fill(process.env.DEMO_PASSWORD ?? "fastakontakter");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL(`${baseUrl()}/?q=Berg`);
+    expect(await page.getByRole("searchbox").inputValue()).toBe("Berg");
+  });
+
+  it("is answered by /healthz without a session, and sent to sign-in for any other address", async () => {
+    const response = await fetch(`${baseUrl()}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+    const other = await fetch(`${baseUrl()}/finns-inte`, { redirect: "manual" });
+    expect(other.status).toBe(302);
+    expect(other.headers.get("location")).toBe("/logga-in?redirectTo=%2Ffinns-inte");
+  });
+});
+
+describe("errors the user can fix", () => {
+  it("shows a Swedish message next to the field for a wrong password and for empty fields", async () => {
+    await newPage();
+    await signIn(page, "lakare", "fel-lösenord");
+    await page.getByRole("alert").getByText(t("signIn.failed")).waitFor();
+    await page.getByLabel("Lösenord").fill("");
+    await page.getByLabel("Användarnamn").fill("");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByText(t("signIn.usernameRequired")).waitFor();
+    await page.getByText(t("signIn.passwordRequired")).waitFor();
+    await expectNoAxeViolations(page);
+  });
+});
