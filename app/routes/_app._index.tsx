@@ -74,7 +74,13 @@ export default function StartPage() {
         </div>
       </Form>
       <p role="status" data-testid="patient-count">
-        {query ? t("start.countFiltered", { count: total, query }) : t("start.count", { count: total })}
+        {query
+          ? total === 1
+            ? t("start.countFilteredOne", { query })
+            : t("start.countFiltered", { count: total, query })
+          : total === 1
+            ? t("start.countOne")
+            : t("start.count", { count: total })}
         {total > patients.length ? ` ${t("start.showing", { shown: patients.length })}` : null}
       </p>
       {patients.length === 0 ? (

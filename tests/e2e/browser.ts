@@ -30,6 +30,8 @@ export async function openBrowser(options: { javaScriptEnabled?: boolean } = {})
       "--disable-sync",
     ],
   });
+  // Shorter than the test timeout, so a failing step names the locator it waited for.
+  context.setDefaultTimeout(10_000);
   const consoleErrors: string[] = [];
   context.on("console", (message) => {
     // A 400 or 429 answer to a form post is the app saying "fix this field" (or "wait"):

@@ -18,7 +18,7 @@ afterAll(async () => {
 afterEach(async () => {
   await page?.close();
   await browser.context.clearCookies();
-  expect(browser.consoleErrors).toEqual([]);
+  expect(browser.consoleErrors.splice(0)).toEqual([]);
 });
 
 async function newPage() {

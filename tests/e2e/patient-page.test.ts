@@ -1,0 +1,195 @@
+// The start list, search and the read-only patient page, with and without JavaScript;
+// every view leaves its access-log row, a protected identity asks for a reason first.
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ageOn, isoDateInStockholm } from "~/domain/identifiers";
+import { t } from "~/i18n";
+import { baseUrl, expectNoAxeViolations, openBrowser, signIn, type Browser } from "./browser";
+
+// The database the e2e server runs on (tests/e2e/global-setup.ts), read to find demo rows
+// and to check what the server wrote.
+const e2eDb = () => new Database(path.resolve("tests/.tmp/e2e.db"), { readonly: true });
+const VC_NORRSJO = "Vårdcentralen Norrsjö";
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = e2eDb();
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+type PatientRow = { id: string; identifier: string; firstName: string; lastName: string; streetAddress: string | null };
+
+/** A patient listed at Vårdcentralen Norrsjö with at least one active fixed contact there. */
+function listedPatientWithContacts(): PatientRow {
+  return query<PatientRow>(
+    `SELECT p.id, p.identifier, p.firstName, p.lastName, p.streetAddress FROM Patient p
+     JOIN Listing l ON l.patientId = p.id AND l."to" IS NULL
+     JOIN CareUnit u ON u.id = l.careUnitId AND u.name = ?
+     WHERE p.protectedIdentity = 0 AND EXISTS (SELECT 1 FROM Assignment a WHERE a.patientId = p.id AND a.endedAt IS NULL)
+     ORDER BY p.identifier LIMIT 1`,
+    VC_NORRSJO,
+  )[0];
+}
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await page?.close();
+  await browser.context.clearCookies();
+  expect(browser.consoleErrors.splice(0)).toEqual([]);
+});
+
+describe("with JavaScript", () => {
+  it("finds a patient by personnummer in any written form and shows the fixed contacts, access-logged", async () => {
+    const patient = listedPatientWithContacts();
+    page = await browser.context.newPage();
+    await signIn(page, "verksamhetschef");
+    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+
+    // The 10-digit form, with "+" for someone who has turned 100 (Skatteverket).
+    const birthDate = `${patient.identifier.slice(0, 4)}-${patient.identifier.slice(4, 6)}-${patient.identifier.slice(6, 8)}`;
+    const separator = ageOn(birthDate, isoDateInStockholm(new Date())) >= 100 ? "+" : "-";
+    const tenDigits = `${patient.identifier.slice(2, 8)}${separator}${patient.identifier.slice(8)}`;
+    await page.getByLabel(t("start.search")).fill(tenDigits);
+    await page.getByRole("button", { name: t("start.searchSubmit") }).click();
+    await page.getByTestId("patient-count").getByText(t("start.countFilteredOne", { query: tenDigits })).waitFor();
+    await page.getByRole("link", { name: new RegExp(patient.lastName) }).click();
+
+    await page.getByRole("heading", { level: 1, name: new RegExp(patient.lastName) }).waitFor();
+    expect(await page.getByTestId("patient-identifier").textContent()).toBe(
+      `${patient.identifier.slice(0, 8)}-${patient.identifier.slice(8)}`,
+    );
+    const cards = page.getByTestId("contact-card");
+    expect(await cards.count()).toBeGreaterThan(0);
+    const firstCard = (await cards.first().textContent()) ?? "";
+    expect(firstCard).toContain(t("contact.hsaId"));
+    expect(firstCard).toContain(t("contact.befattning"));
+    expect(firstCard).toContain(t("contact.visitingAddress"));
+    await expectNoAxeViolations(page);
+
+    const views = query<{ action: string; roleCode: string }>(
+      `SELECT a.action, a.roleCode FROM AccessLog a JOIN User u ON u.id = a.userId
+       WHERE u.username = 'verksamhetschef' AND a.patientId = ? ORDER BY a.id`,
+      patient.id,
+    );
+    expect(views.map((v) => v.action)).toEqual(expect.arrayContaining(["patient.search", "patient.view"]));
+    expect(new Set(views.map((v) => v.roleCode))).toEqual(new Set(["VERKSAMHETSCHEF"]));
+  });
+
+  it("says how to fix a personnummer with a wrong check digit, next to the search field", async () => {
+    page = await browser.context.newPage();
+    await signIn(page, "lakare");
+    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+    await page.getByLabel(t("start.search")).fill("19121212-1213");
+    await page.getByRole("button", { name: t("start.searchSubmit") }).click();
+    await page.getByText(t("identifier.checkDigit")).waitFor();
+    expect(await page.getByLabel(t("start.search")).getAttribute("aria-invalid")).toBe("true");
+    await expectNoAxeViolations(page);
+  });
+
+  it("asks for a reason before opening a protected patient, never shows the address, and logs the reason", async () => {
+    const [patient] = query<PatientRow>(`SELECT id, identifier, firstName, lastName, streetAddress FROM Patient WHERE protectedIdentity = 1`);
+    page = await browser.context.newPage();
+    await signIn(page, "verksamhetschef");
+    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+    await page.goto(`${baseUrl()}/patienter/${patient.id}`);
+    await page.getByRole("heading", { level: 1, name: t("patient.reasonTitle") }).waitFor();
+    expect(await page.content()).not.toContain(patient.lastName);
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel(t("patient.reason")).fill("Utser fast vårdkontakt");
+    await page.getByRole("button", { name: t("patient.reasonSubmit") }).click();
+    await page.getByRole("heading", { level: 1, name: new RegExp(patient.lastName) }).waitFor();
+    await page.getByText(t("patient.protected")).waitFor();
+    expect(await page.getByText(t("patient.address"), { exact: true }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+
+    const logged = query<{ action: string; reason: string }>(
+      `SELECT action, reason FROM AccessLog WHERE patientId = ? AND reason IS NOT NULL ORDER BY id`,
+      patient.id,
+    );
+    expect(logged).toEqual([
+      { action: "patient.unlock", reason: "Utser fast vårdkontakt" },
+      { action: "patient.view", reason: "Utser fast vårdkontakt" },
+    ]);
+  });
+
+  it("answers an unknown address with the Swedish 404 page", async () => {
+    page = await browser.context.newPage();
+    await signIn(page, "lakare");
+    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+    const response = await page.goto(`${baseUrl()}/patienter/finns-inte`);
+    expect(response?.status()).toBe(404);
+    // Chromium logs the 404 document itself as a failed resource: that one is expected.
+    expect(browser.consoleErrors.splice(0)).toEqual(["Failed to load resource: the server responded with a status of 404 (Not Found)"]);
+    await page.getByRole("heading", { level: 1, name: t("error.notFound.title") }).waitFor();
+    await expectNoAxeViolations(page);
+  });
+
+  it("lets a user with two units choose, and passes axe on the choice page", async () => {
+    page = await browser.context.newPage();
+    await signIn(page, "sjukskoterska");
+    await page.waitForURL(/\/valj-enhet/);
+    await expectNoAxeViolations(page);
+    await page.getByLabel(new RegExp(`^Medicinavdelning 12`)).check();
+    await page.getByRole("button", { name: t("chooseUnit.submit") }).click();
+    await page.getByTestId("active-unit").getByText(/Medicinavdelning 12/).waitFor();
+    await page.getByRole("link", { name: t("chooseUnit.change") }).click();
+    await page.getByLabel(new RegExp(`^${VC_NORRSJO} –`)).check();
+    await page.getByRole("button", { name: t("chooseUnit.submit") }).click();
+    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+  });
+});
+
+describe("without JavaScript", () => {
+  let noJs: Browser;
+  beforeAll(async () => {
+    noJs = await openBrowser({ javaScriptEnabled: false });
+  });
+  afterAll(async () => {
+    await noJs.close();
+  });
+
+  it("signs in, searches, opens a patient and signs out", async () => {
+    const patient = listedPatientWithContacts();
+    const p = await noJs.context.newPage();
+    try {
+      await signIn(p, "lakare");
+      await p.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+      await p.getByLabel(t("start.search")).fill(patient.identifier);
+      await p.getByRole("button", { name: t("start.searchSubmit") }).click();
+      await p.getByRole("link", { name: new RegExp(patient.lastName) }).click();
+      await p.getByTestId("patient-identifier").waitFor();
+      expect(await p.getByTestId("contact-card").count()).toBeGreaterThan(0);
+      await p.getByRole("button", { name: t("signOut.submit") }).click();
+      await p.getByRole("status").getByText(t("signOut.done")).waitFor();
+      expect(noJs.consoleErrors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it("shows the server's Swedish messages next to the fields", async () => {
+    const p = await noJs.context.newPage();
+    try {
+      await p.goto(`${baseUrl()}/logga-in`);
+      await p.getByRole("button", { name: "Logga in" }).click();
+      await p.getByText(t("signIn.usernameRequired")).waitFor();
+      await p.getByText(t("signIn.passwordRequired")).waitFor();
+    } finally {
+      await p.close();
+    }
+  });
+});
