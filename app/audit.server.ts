@@ -16,15 +16,20 @@ export type AuditEntry = {
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
+/** Who did it, as both log tables record it. */
+const who = (actor: ActorRef) => ({
+  userId: actor.userId,
+  roleCode: actor.roleCode,
+  careUnitId: actor.careUnitId,
+  requestId: actor.requestId,
+});
+
 /** Writes one AuditEvent; takes a transaction client so it can only ride along a change. */
 export async function recordAudit(tx: Tx, actor: ActorRef, at: Date, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
       at,
-      userId: actor.userId,
-      roleCode: actor.roleCode,
-      careUnitId: actor.careUnitId,
-      requestId: actor.requestId,
+      ...who(actor),
       delegationId: entry.delegationId ?? null,
       action: entry.action,
       entityType: entry.entityType,
@@ -69,11 +74,8 @@ export async function logAccess(
   await db.accessLog.createMany({
     data: patientIds.map((patientId) => ({
       at,
-      userId: actor.userId,
-      roleCode: actor.roleCode,
-      careUnitId: actor.careUnitId,
+      ...who(actor),
       consumerSystem: actor.consumerSystem ?? null,
-      requestId: actor.requestId,
       patientId,
       action,
       reason: reason ?? null,
@@ -89,10 +91,7 @@ export async function recordUnlock(db: Db, actor: ActorRef, at: Date, patientId:
   const row = await db.accessLog.create({
     data: {
       at,
-      userId: actor.userId,
-      roleCode: actor.roleCode,
-      careUnitId: actor.careUnitId,
-      requestId: actor.requestId,
+      ...who(actor),
       patientId,
       action: "patient.unlock",
       reason,

@@ -10,8 +10,8 @@ export function databaseUrl(): string {
 }
 
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
-  // One connection, busy timeout so concurrent requests queue instead of failing with
-  // SQLITE_BUSY; WAL so that reads do not wait for writes.
+  // A busy timeout so that concurrent writers queue instead of failing with SQLITE_BUSY.
+  // (server/index.mjs switches the file to WAL at start-up.)
   const adapter = new PrismaBetterSqlite3({ url, timeout: 5000 });
   return new PrismaClient({ adapter });
 }

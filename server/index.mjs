@@ -4,7 +4,20 @@
 // client's address.
 import { randomUUID } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
+import Database from "better-sqlite3";
 import express from "express";
+
+// The database must exist (npm run setup); WAL lets readers go on while a write commits.
+// The mode is stored in the file, so setting it once at start-up is enough.
+const databaseFile = (process.env.DATABASE_URL ?? "file:./prisma/dev.db").replace(/^file:/, "");
+try {
+  const sqlite = new Database(databaseFile, { fileMustExist: true });
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.close();
+} catch (error) {
+  console.error(`Cannot open the database ${databaseFile}: ${error.message}. Run \`npm run setup\` first.`);
+  process.exit(1);
+}
 
 const build = await import("../build/server/index.js");
 const port = Number(process.env.PORT ?? 3000);

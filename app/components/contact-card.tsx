@@ -47,6 +47,9 @@ export function ContactCard({ contact }: { contact: ContactView }) {
         <Row term={t("contact.roleTitle")}>{contact.kind === "ANNAN_FAST_KONTAKT" ? contact.roleTitle : null}</Row>
         <Row term={t("contact.contactAbout")}>{contact.contactAbout}</Row>
         <Row term={t("contact.befattning")}>{contact.person.befattning}</Row>
+        <Row term={t("contact.qualifications")}>
+          {contact.person.qualifications.length > 0 ? contact.person.qualifications.join(", ") : null}
+        </Row>
         <Row term={t("contact.hsaId")}>{contact.person.hsaId}</Row>
         <Row term={t("contact.directPhone")}>
           {contact.person.directPhone
@@ -54,6 +57,9 @@ export function ContactCard({ contact }: { contact: ContactView }) {
                 contact.person.directPhoneVisibleToPatient ? t("contact.directPhoneVisible") : t("contact.directPhoneHidden")
               })`
             : null}
+        </Row>
+        <Row term={t("contact.personContactWays")}>
+          {contact.person.contactWays.length > 0 ? <ContactWays ways={contact.person.contactWays} /> : null}
         </Row>
         <Row term={t("contact.medicallyResponsible")}>{contact.medicallyResponsible}</Row>
         <Row term={t("contact.since")}>{contact.since}</Row>
@@ -71,6 +77,9 @@ export function ContactCard({ contact }: { contact: ContactView }) {
         </Row>
         <Row term={t("contact.unit")}>
           {contact.unit.name}
+          <span className="block">
+            {t("contact.unitHsaId")}: {contact.unit.hsaId}
+          </span>
           <span className="block">
             {t("contact.visitingAddress")}: {contact.unit.visitingAddress}, {contact.unit.postalCode} {contact.unit.city}
           </span>
@@ -92,7 +101,6 @@ export function ContactCard({ contact }: { contact: ContactView }) {
         <Row term={t("contact.externalNote")}>{contact.externalNote}</Row>
         <Row term={t("contact.internalNote")}>{contact.internalNote}</Row>
       </dl>
-      <ContactWays ways={contact.person.contactWays} />
     </article>
   );
 }

@@ -1,12 +1,38 @@
 // How a fixed contact is shown to staff (SPEC §4): a plain, serialisable view built from
 // the query result, with dates already as YYYY-MM-DD in Europe/Stockholm.
+import { LEGITIMATIONS, SPECIALTIES } from "~/domain/codes";
 import { isoDateInStockholm } from "~/domain/identifiers";
+import { t } from "~/i18n";
 import type { PatientOverview } from "./patients.server";
 
 type AssignmentRow = PatientOverview["assignments"][number];
 
 export const fullName = (p: { firstName: string; middleName?: string | null; lastName: string }) =>
   [p.firstName, p.middleName, p.lastName].filter(Boolean).join(" ");
+
+type Qualified = {
+  legitimations: string;
+  underskoterskaBevis: boolean;
+  specialties: { specialty: string; status: "SPECIALIST" | "IN_TRAINING" }[];
+};
+
+const nameOf = (codes: Record<string, string>, code: string) => (codes[code] ?? code).toLowerCase();
+
+/** Legitimation, specialties and the undersköterska title, as staff read them (SPEC §4). */
+export function qualificationsOf(staff: Qualified): string[] {
+  return [
+    ...staff.legitimations
+      .split(",")
+      .filter(Boolean)
+      .map((code) => t("qualification.legitimation", { profession: nameOf(LEGITIMATIONS, code.trim()) })),
+    ...staff.specialties.map(({ specialty, status }) =>
+      t(status === "SPECIALIST" ? "qualification.specialist" : "qualification.inTraining", {
+        specialty: nameOf(SPECIALTIES, specialty),
+      }),
+    ),
+    ...(staff.underskoterskaBevis ? [t("qualification.underskoterska")] : []),
+  ];
+}
 
 export function contactView(a: AssignmentRow, today: string) {
   return {
@@ -25,6 +51,7 @@ export function contactView(a: AssignmentRow, today: string) {
       name: fullName(a.staffMember),
       hsaId: a.staffMember.hsaId,
       befattning: a.staffMember.befattning.name,
+      qualifications: qualificationsOf(a.staffMember),
       directPhone: a.staffMember.directPhone,
       directPhoneVisibleToPatient: a.directPhoneVisibleToPatient,
       contactWays: a.staffMember.contactWays,

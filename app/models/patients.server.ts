@@ -22,6 +22,18 @@ export function knownAtUnit(careUnitId: string): Prisma.PatientWhereInput {
 
 const PAGE_SIZE = 50;
 
+/** Who the patient is: what every patient view shows first. */
+const identity = {
+  id: true,
+  identifier: true,
+  identifierKind: true,
+  firstName: true,
+  middleName: true,
+  lastName: true,
+  birthDate: true,
+  protectedIdentity: true,
+} as const;
+
 export type PatientSearch =
   | { kind: "all" }
   | { kind: "identifier"; value: string }
@@ -61,14 +73,7 @@ export async function listPatients(db: Db, actor: Actor, search: PatientSearch) 
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
       take: PAGE_SIZE,
       select: {
-        id: true,
-        identifier: true,
-        identifierKind: true,
-        firstName: true,
-        middleName: true,
-        lastName: true,
-        birthDate: true,
-        protectedIdentity: true,
+        ...identity,
         _count: { select: { assignments: { where: { endedAt: null } } } },
       },
     }),
@@ -103,17 +108,10 @@ export async function getPatientOverview(db: Db, actor: Actor, patientId: string
   return db.patient.findFirst({
     where: { AND: [{ id: patientId }, knownAtUnit(actor.unit.id)] },
     select: {
-      id: true,
-      identifier: true,
-      identifierKind: true,
-      firstName: true,
-      middleName: true,
-      lastName: true,
-      birthDate: true,
+      ...identity,
       streetAddress: true,
       postalCode: true,
       city: true,
-      protectedIdentity: true,
       assignments: {
         where: { endedAt: null },
         orderBy: [{ kind: "asc" }, { startedAt: "asc" }],
@@ -136,6 +134,9 @@ export async function getPatientOverview(db: Db, actor: Actor, patientId: string
               lastName: true,
               hsaId: true,
               directPhone: true,
+              legitimations: true,
+              underskoterskaBevis: true,
+              specialties: { select: { specialty: true, status: true } },
               befattning: { select: { code: true, name: true } },
               contactWays: { select: { id: true, kind: true, label: true, value: true, contactTimes: true } },
             },

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from "vitest";
 
 export const baseUrl = () => inject("baseUrl");
 
@@ -49,6 +49,29 @@ export async function openBrowser(options: { javaScriptEnabled?: boolean } = {})
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One Chromium for the enclosing describe block and a fresh page for each test; after each
+ * test the cookies are cleared and any console error fails it.
+ */
+export function useBrowser(options: { javaScriptEnabled?: boolean } = {}) {
+  const state = {} as { browser: Browser; page: Page };
+  beforeAll(async () => {
+    state.browser = await openBrowser(options);
+  });
+  afterAll(async () => {
+    await state.browser.close();
+  });
+  beforeEach(async () => {
+    state.page = await state.browser.context.newPage();
+  });
+  afterEach(async () => {
+    await state.page.close();
+    await state.browser.context.clearCookies();
+    expect(state.browser.consoleErrors.splice(0)).toEqual([]);
+  });
+  return state;
 }
 
 export async function signIn(page: Page, username: string, password = process.env.DEMO_PASSWORD ?? "fastakontakter") {

@@ -2,11 +2,10 @@
 // every view leaves its access-log row, a protected identity asks for a reason first.
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ageOn, isoDateInStockholm } from "~/domain/identifiers";
 import { t } from "~/i18n";
-import { baseUrl, expectNoAxeViolations, openBrowser, signIn, type Browser } from "./browser";
+import { baseUrl, expectNoAxeViolations, signIn, useBrowser } from "./browser";
 
 // The database the e2e server runs on (tests/e2e/global-setup.ts), read to find demo rows
 // and to check what the server wrote.
@@ -36,25 +35,12 @@ function listedPatientWithContacts(): PatientRow {
   )[0];
 }
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await page?.close();
-  await browser.context.clearCookies();
-  expect(browser.consoleErrors.splice(0)).toEqual([]);
-});
-
 describe("with JavaScript", () => {
+  const session = useBrowser();
+
   it("finds a patient by personnummer in any written form and shows the fixed contacts, access-logged", async () => {
     const patient = listedPatientWithContacts();
-    page = await browser.context.newPage();
+    const { page } = session;
     await signIn(page, "verksamhetschef");
     await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
 
@@ -89,7 +75,7 @@ describe("with JavaScript", () => {
   });
 
   it("says how to fix a personnummer with a wrong check digit, next to the search field", async () => {
-    page = await browser.context.newPage();
+    const { page } = session;
     await signIn(page, "lakare");
     await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
     await page.getByLabel(t("start.search")).fill("19121212-1213");
@@ -101,7 +87,7 @@ describe("with JavaScript", () => {
 
   it("asks for a reason before opening a protected patient, never shows the address, and logs the reason", async () => {
     const [patient] = query<PatientRow>(`SELECT id, identifier, firstName, lastName, streetAddress FROM Patient WHERE protectedIdentity = 1`);
-    page = await browser.context.newPage();
+    const { page } = session;
     await signIn(page, "verksamhetschef");
     await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
     await page.goto(`${baseUrl()}/patienter/${patient.id}`);
@@ -127,7 +113,7 @@ describe("with JavaScript", () => {
   });
 
   it("answers an unknown address with the Swedish 404 page", async () => {
-    page = await browser.context.newPage();
+    const { page, browser } = session;
     await signIn(page, "lakare");
     await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
     const response = await page.goto(`${baseUrl()}/patienter/finns-inte`);
@@ -139,7 +125,7 @@ describe("with JavaScript", () => {
   });
 
   it("lets a user with two units choose, and passes axe on the choice page", async () => {
-    page = await browser.context.newPage();
+    const { page } = session;
     await signIn(page, "sjukskoterska");
     await page.waitForURL(/\/valj-enhet/);
     await expectNoAxeViolations(page);
@@ -154,42 +140,27 @@ describe("with JavaScript", () => {
 });
 
 describe("without JavaScript", () => {
-  let noJs: Browser;
-  beforeAll(async () => {
-    noJs = await openBrowser({ javaScriptEnabled: false });
-  });
-  afterAll(async () => {
-    await noJs.close();
-  });
+  const session = useBrowser({ javaScriptEnabled: false });
 
   it("signs in, searches, opens a patient and signs out", async () => {
     const patient = listedPatientWithContacts();
-    const p = await noJs.context.newPage();
-    try {
-      await signIn(p, "lakare");
-      await p.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
-      await p.getByLabel(t("start.search")).fill(patient.identifier);
-      await p.getByRole("button", { name: t("start.searchSubmit") }).click();
-      await p.getByRole("link", { name: new RegExp(patient.lastName) }).click();
-      await p.getByTestId("patient-identifier").waitFor();
-      expect(await p.getByTestId("contact-card").count()).toBeGreaterThan(0);
-      await p.getByRole("button", { name: t("signOut.submit") }).click();
-      await p.getByRole("status").getByText(t("signOut.done")).waitFor();
-      expect(noJs.consoleErrors).toEqual([]);
-    } finally {
-      await p.close();
-    }
+    const { page } = session;
+    await signIn(page, "lakare");
+    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+    await page.getByLabel(t("start.search")).fill(patient.identifier);
+    await page.getByRole("button", { name: t("start.searchSubmit") }).click();
+    await page.getByRole("link", { name: new RegExp(patient.lastName) }).click();
+    await page.getByTestId("patient-identifier").waitFor();
+    expect(await page.getByTestId("contact-card").count()).toBeGreaterThan(0);
+    await page.getByRole("button", { name: t("signOut.submit") }).click();
+    await page.getByRole("status").getByText(t("signOut.done")).waitFor();
   });
 
   it("shows the server's Swedish messages next to the fields", async () => {
-    const p = await noJs.context.newPage();
-    try {
-      await p.goto(`${baseUrl()}/logga-in`);
-      await p.getByRole("button", { name: "Logga in" }).click();
-      await p.getByText(t("signIn.usernameRequired")).waitFor();
-      await p.getByText(t("signIn.passwordRequired")).waitFor();
-    } finally {
-      await p.close();
-    }
+    const { page } = session;
+    await page.goto(`${baseUrl()}/logga-in`);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByText(t("signIn.usernameRequired")).waitFor();
+    await page.getByText(t("signIn.passwordRequired")).waitFor();
   });
 });

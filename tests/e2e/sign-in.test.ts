@@ -1,34 +1,15 @@
 // Each demo user signs in and lands on the start page of their unit and role; a request
 // without a session goes to sign-in and comes back; every page passes axe (WCAG 2.1 AA).
-import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { t } from "~/i18n";
 import { DEMO_USERS } from "../../prisma/demo/users";
-import { baseUrl, expectNoAxeViolations, openBrowser, signIn, type Browser } from "./browser";
+import { baseUrl, expectNoAxeViolations, signIn, useBrowser } from "./browser";
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await page?.close();
-  await browser.context.clearCookies();
-  expect(browser.consoleErrors.splice(0)).toEqual([]);
-});
-
-async function newPage() {
-  page = await browser.context.newPage();
-  return page;
-}
+const session = useBrowser();
 
 describe("each demo user", () => {
   it.each(DEMO_USERS.map((u) => [u.username, u] as const))("%s signs in and sees the start page of their unit and role", async (_, user) => {
-    await newPage();
+    const { page } = session;
     await signIn(page, user.username);
     if (user.unitNames.length > 1) {
       await page.waitForURL(/\/valj-enhet/);
@@ -46,7 +27,7 @@ describe("each demo user", () => {
 
 describe("without a session", () => {
   it("is sent to sign-in, and after signing in comes back to the page it asked for", async () => {
-    await newPage();
+    const { page } = session;
     await page.goto(`${baseUrl()}/?q=Berg`);
     await page.waitForURL(/\/logga-in\?redirectTo=/);
     expect(await page.getByRole("status").textContent()).toBe(t("signIn.sessionEnded"));
@@ -70,7 +51,7 @@ describe("without a session", () => {
 
 describe("errors the user can fix", () => {
   it("shows a Swedish message next to the field for a wrong password and for empty fields", async () => {
-    await newPage();
+    const { page } = session;
     await signIn(page, "lakare", "fel-lösenord");
     await page.getByRole("alert").getByText(t("signIn.failed")).waitFor();
     await page.getByLabel("Lösenord").fill("");
