@@ -1,10 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorPage } from "~/components/error-page";
+import { ErrorPage, errorMeta } from "~/components/error-page";
 import { t } from "~/i18n";
 import { requestIdOf } from "~/request-context.server";
 import styles from "~/styles/app.css?url";
+
+export const meta = errorMeta;
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },

@@ -1,21 +1,25 @@
+import type { MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { t } from "~/i18n";
 import type { loader as rootLoader } from "~/root";
 
+function explain(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 404) return { status, title: t("error.notFound.title"), body: t("error.notFound.body") };
+  if (status === 403) return { status, title: t("error.forbidden.title"), body: t("error.forbidden.body") };
+  return { status, title: t("error.unexpected.title"), body: t("error.unexpected.body") };
+}
+
+/** The page title while an error page is shown (for routes whose boundary renders it). */
+export const errorMeta: MetaFunction = ({ error }) =>
+  error ? [{ title: `${explain(error).title} – ${t("app.name")}` }] : [];
+
 /** The one error page: 403 and 404 explain themselves; anything else shows the request id. */
 export function ErrorPage() {
-  const error = useRouteError();
   const root = useRouteLoaderData<typeof rootLoader>("root");
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, body] =
-    status === 404
-      ? [t("error.notFound.title"), t("error.notFound.body")]
-      : status === 403
-        ? [t("error.forbidden.title"), t("error.forbidden.body")]
-        : [t("error.unexpected.title"), t("error.unexpected.body")];
+  const { status, title, body } = explain(useRouteError());
   return (
     <section className="error-page" aria-labelledby="error-title">
-      <title>{`${title} – ${t("app.name")}`}</title>
       <h1 id="error-title">{title}</h1>
       <p>{body}</p>
       {status >= 500 && root?.requestId ? (

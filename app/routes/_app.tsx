@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server";
-import { ErrorPage } from "~/components/error-page";
+import { ErrorPage, errorMeta } from "~/components/error-page";
 import { t } from "~/i18n";
+
+export const meta = errorMeta;
 
 // The signed-in layout: every page below needs a session and an active unit and role.
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -7,8 +7,9 @@
 // assignments, refusals and cases that this run created, and for nothing else: AuditEvent is
 // append-only. Dates are relative to `today`; to move them, reset the database and seed again.
 import bcrypt from "bcryptjs";
+import { recordAudit, type AuditEntry } from "~/audit.server";
+import type { ActorRef } from "~/auth/actor.server";
 import type { Db, Tx } from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
 import { buildContacts } from "./assignments";
 import { buildCareRelations, careEpisodeRows, homeCareRows, listingRows } from "./care-relations";
 import { buildCases } from "./cases";
@@ -211,36 +212,50 @@ async function writeRegion(tx: Tx, today: string, passwordHashes: Map<string, st
   created.dischargeReferral = (await createMissing(referrals.referrals, (ids) => tx.dischargeReferral.findMany(byIds(ids)), (data) => tx.dischargeReferral.createMany({ data }))).length;
 
   // ── Audit: one row per assignment, refusal and case created by this run ──────
-  // "after" is the row as stored (read back, with its defaults).
-  const audit: (Prisma.AuditEventCreateManyInput & { at: Date })[] = [];
+  // Written by the one audit module, like every other change; "after" is the row as
+  // stored (read back, with its defaults).
+  const audit: { at: Date; actor: ActorRef; entry: AuditEntry }[] = [];
+  const actorOf = (a: { userId: string | null; roleCode: string | null } | null | undefined, careUnitId: string): ActorRef => ({
+    userId: a?.userId ?? null,
+    roleCode: a?.roleCode ?? null,
+    careUnitId,
+    requestId: "seed",
+  });
   const casesById = new Map(links.cases.map((c) => [c.row.id, c]));
   for (const row of await tx.processCase.findMany({ where: { id: { in: newCases.map((c) => c.id) } } })) {
     const { actor } = casesById.get(row.id)!;
-    audit.push({ at: row.openedAt, userId: actor.userId, roleCode: actor.roleCode, careUnitId: actor.careUnitId, action: "case.open", entityType: "ProcessCase", entityId: row.id, patientId: row.patientId, after: JSON.stringify(row), requestId: "seed" });
+    audit.push({
+      at: row.openedAt,
+      actor: actorOf(actor, actor.careUnitId),
+      entry: { action: "case.open", entityType: "ProcessCase", entityId: row.id, patientId: row.patientId, after: row },
+    });
   }
   const assignmentsById = new Map(contacts.assignments.map((a) => [a.row.id, a]));
   for (const row of await tx.assignment.findMany({ where: { id: { in: newAssignments.map((a) => a.id) } }, orderBy: { id: "asc" } })) {
     const { actor } = assignmentsById.get(row.id)!;
     audit.push({
       at: row.startedAt,
-      userId: actor?.userId ?? null,
-      roleCode: actor?.roleCode ?? null,
-      careUnitId: row.careUnitId,
-      delegationId: actor?.delegationId ?? null,
-      action: "assignment.create",
-      entityType: "Assignment",
-      entityId: row.id,
-      patientId: row.patientId,
-      after: JSON.stringify(row),
-      requestId: "seed",
+      actor: actorOf(actor, row.careUnitId),
+      entry: {
+        action: "assignment.create",
+        entityType: "Assignment",
+        entityId: row.id,
+        patientId: row.patientId,
+        after: row,
+        delegationId: actor?.delegationId ?? null,
+      },
     });
   }
   const refusalsById = new Map(contacts.refusals.map((r) => [r.row.id, r]));
   for (const row of await tx.refusal.findMany({ where: { id: { in: newRefusals.map((r) => r.id) } } })) {
     const { actor } = refusalsById.get(row.id)!;
-    audit.push({ at: row.recordedAt, userId: actor.userId, roleCode: actor.roleCode, careUnitId: row.careUnitId, action: "refusal.record", entityType: "Refusal", entityId: row.id, patientId: row.patientId, after: JSON.stringify(row), requestId: "seed" });
+    audit.push({
+      at: row.recordedAt,
+      actor: actorOf(actor, row.careUnitId),
+      entry: { action: "refusal.record", entityType: "Refusal", entityId: row.id, patientId: row.patientId, after: row },
+    });
   }
   audit.sort((a, b) => a.at.getTime() - b.at.getTime());
-  if (audit.length > 0) await tx.auditEvent.createMany({ data: audit });
+  for (const { at, actor, entry } of audit) await recordAudit(tx, actor, at, entry);
   created.auditEvent = audit.length;
 }

@@ -121,6 +121,7 @@ describe("with JavaScript", () => {
     // Chromium logs the 404 document itself as a failed resource: that one is expected.
     expect(browser.consoleErrors.splice(0)).toEqual(["Failed to load resource: the server responded with a status of 404 (Not Found)"]);
     await page.getByRole("heading", { level: 1, name: t("error.notFound.title") }).waitFor();
+    expect(await page.title()).toBe(`${t("error.notFound.title")} – ${t("app.name")}`);
     await expectNoAxeViolations(page);
   });
 
