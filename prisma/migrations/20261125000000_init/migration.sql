@@ -167,7 +167,8 @@ CREATE TABLE "HomeCareService" (
     "contactNotNeededAt" DATETIME,
     "contactNotNeededByUserId" TEXT,
     CONSTRAINT "HomeCareService_patientId_fkey" FOREIGN KEY ("patientId") REFERENCES "Patient" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "HomeCareService_careUnitId_fkey" FOREIGN KEY ("careUnitId") REFERENCES "CareUnit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "HomeCareService_careUnitId_fkey" FOREIGN KEY ("careUnitId") REFERENCES "CareUnit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "HomeCareService_contactNotNeededByUserId_fkey" FOREIGN KEY ("contactNotNeededByUserId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -215,6 +216,7 @@ CREATE TABLE "Assignment" (
     CONSTRAINT "Assignment_careUnitId_fkey" FOREIGN KEY ("careUnitId") REFERENCES "CareUnit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Assignment_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Assignment_medicallyResponsibleStaffId_fkey" FOREIGN KEY ("medicallyResponsibleStaffId") REFERENCES "StaffMember" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Assignment_appointedByUserId_fkey" FOREIGN KEY ("appointedByUserId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Assignment_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "ProcessCase" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Assignment_replacesId_fkey" FOREIGN KEY ("replacesId") REFERENCES "Assignment" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
@@ -232,6 +234,7 @@ CREATE TABLE "Refusal" (
     "caseId" TEXT,
     CONSTRAINT "Refusal_patientId_fkey" FOREIGN KEY ("patientId") REFERENCES "Patient" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Refusal_careUnitId_fkey" FOREIGN KEY ("careUnitId") REFERENCES "CareUnit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Refusal_recordedByUserId_fkey" FOREIGN KEY ("recordedByUserId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Refusal_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "ProcessCase" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
@@ -254,7 +257,8 @@ CREATE TABLE "ProcessCase" (
     "outcome" TEXT,
     "revision" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "ProcessCase_patientId_fkey" FOREIGN KEY ("patientId") REFERENCES "Patient" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "ProcessCase_careUnitId_fkey" FOREIGN KEY ("careUnitId") REFERENCES "CareUnit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "ProcessCase_careUnitId_fkey" FOREIGN KEY ("careUnitId") REFERENCES "CareUnit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "ProcessCase_openedByUserId_fkey" FOREIGN KEY ("openedByUserId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -272,7 +276,8 @@ CREATE TABLE "Notification" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Notification_patientId_fkey" FOREIGN KEY ("patientId") REFERENCES "Patient" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Notification_assignmentId_fkey" FOREIGN KEY ("assignmentId") REFERENCES "Assignment" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "Notification_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "ProcessCase" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Notification_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "ProcessCase" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Notification_recordedByUserId_fkey" FOREIGN KEY ("recordedByUserId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -295,7 +300,9 @@ CREATE TABLE "DischargeReferral" (
     CONSTRAINT "DischargeReferral_patientId_fkey" FOREIGN KEY ("patientId") REFERENCES "Patient" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "DischargeReferral_fromUnitId_fkey" FOREIGN KEY ("fromUnitId") REFERENCES "CareUnit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "DischargeReferral_toUnitId_fkey" FOREIGN KEY ("toUnitId") REFERENCES "CareUnit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "DischargeReferral_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "ProcessCase" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "DischargeReferral_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "ProcessCase" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "DischargeReferral_sentByUserId_fkey" FOREIGN KEY ("sentByUserId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "DischargeReferral_receivedByUserId_fkey" FOREIGN KEY ("receivedByUserId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
