@@ -119,6 +119,8 @@ export const sv = {
   "error.notFound.body": "Vi hittar inte det du sökte. Den kan ha flyttats, eller så saknar du tillgång till den via din enhet.",
   "error.forbidden.title": "Du saknar behörighet",
   "error.forbidden.body": "Din roll på den valda enheten ger inte rätt till detta. Byt enhet eller roll, eller kontakta din verksamhetschef.",
+  "error.badRequest.title": "Det gick inte att göra så här",
+  "error.badRequest.body": "Sidan tar inte emot den här sortens begäran. Gå tillbaka och använd knapparna och formulären på sidan.",
   "error.unexpected.title": "Något gick fel",
   "error.unexpected.body": "Ett oväntat fel inträffade och ingenting sparades. Försök igen. Om felet kvarstår, kontakta support och uppge felkoden.",
   "error.requestId": "Felkod",
