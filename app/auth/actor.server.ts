@@ -5,7 +5,7 @@ import { requestIdOf } from "~/request-context.server";
 import { clearedSessionCookieHeader, findActiveSession, redirectToSignIn } from "./session.server";
 
 /** A role the user holds in a unit, as offered on the "choose unit" page. */
-export type RoleChoice = { careUnitId: string; unitName: string; roleCode: RoleCode };
+export type RoleChoice = { careUnitId: string; unitName: string; unitKind: string; roleCode: RoleCode };
 
 /** The signed-in user acting in one unit with one role: who every server module works for. */
 export type Actor = {
@@ -40,12 +40,17 @@ export function actorRef(actor: Actor, delegationId?: string | null): ActorRef &
 export async function roleChoicesOf(db: Db, userId: string): Promise<RoleChoice[]> {
   const grants = await db.roleGrant.findMany({
     where: { userId },
-    select: { careUnitId: true, roleCode: true, careUnit: { select: { name: true } } },
+    select: { careUnitId: true, roleCode: true, careUnit: { select: { name: true, kind: true } } },
     orderBy: [{ careUnit: { name: "asc" } }, { roleCode: "asc" }],
   });
   return grants
     .filter((g) => isRoleCode(g.roleCode))
-    .map((g) => ({ careUnitId: g.careUnitId, unitName: g.careUnit.name, roleCode: g.roleCode as RoleCode }));
+    .map((g) => ({
+      careUnitId: g.careUnitId,
+      unitName: g.careUnit.name,
+      unitKind: g.careUnit.kind,
+      roleCode: g.roleCode as RoleCode,
+    }));
 }
 
 /** Permissions of the role in the unit plus those delegated to the user there (HSF 4 kap. 2 §). */
@@ -111,17 +116,13 @@ export async function requireActor(
     const url = new URL(request.url);
     throw redirect(`/valj-enhet?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
-  const unit = await db.careUnit.findUniqueOrThrow({
-    where: { id: active.careUnitId },
-    select: { id: true, name: true, kind: true },
-  });
   return {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
     sessionId: session.id,
     requestId: requestIdOf(context, request),
-    unit,
+    unit: { id: active.careUnitId, name: active.unitName, kind: active.unitKind },
     grant: await loadGrant(db, user.id, active.careUnitId, active.roleCode, now),
     choices,
   };

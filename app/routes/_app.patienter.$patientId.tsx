@@ -9,10 +9,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actorRef, requireActor, requirePermission } from "~/auth/actor.server";
 import { findUnlockReason, logAccess, recordUnlock } from "~/audit.server";
 import { ContactCard } from "~/components/contact-card";
+import { TextField } from "~/components/text-field";
 import { db } from "~/db.server";
 import { ageOn, formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifiers";
 import { parseForm } from "~/forms/parse";
 import { accessReasonSchema } from "~/forms/schemas";
+import { useValidatedForm } from "~/forms/use-validated-form";
 import { t } from "~/i18n";
 import { contactView, fullName, lacksOverallCoordination } from "~/models/contact-view";
 import { findPatientHeader, getPatientOverview } from "~/models/patients.server";
@@ -78,30 +80,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 function ReasonForm() {
   const result = useActionData<typeof action>();
-  const error = result?.errors.reason;
+  const { register, onSubmit, errorFor } = useValidatedForm(accessReasonSchema, result?.errors);
   return (
     <>
       <h1>{t("patient.reasonTitle")}</h1>
       <p>{t("patient.reasonIntro")}</p>
-      <Form method="post" noValidate>
-        <div className={`field${error ? " field--error" : ""}`}>
-          <label htmlFor="reason">{t("patient.reason")}</label>
-          {error ? (
-            <p className="field__error" id="reason-error">
-              {error}
-            </p>
-          ) : null}
-          <input
-            id="reason"
-            name="reason"
-            type="text"
-            required
-            minLength={5}
-            maxLength={200}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "reason-error" : undefined}
-          />
-        </div>
+      <Form method="post" onSubmit={onSubmit} noValidate>
+        <TextField label={t("patient.reason")} registration={register("reason")} error={errorFor("reason")} maxLength={200} />
         <button type="submit" className="button">
           {t("patient.reasonSubmit")}
         </button>
