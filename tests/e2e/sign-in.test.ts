@@ -62,3 +62,22 @@ describe("errors the user can fix", () => {
     await expectNoAxeViolations(page);
   });
 });
+
+describe("keyboard only", () => {
+  it("reaches the skip link first, signs in with Tab and Enter, and shows where the focus is", async () => {
+    const { page } = session;
+    await page.goto(`${baseUrl()}/logga-in`);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: t("app.skipToContent") });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    // WCAG 2.4.7: the focused element is visibly marked.
+    expect(await skip.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("lakare");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(process.env.DEMO_PASSWORD ?? "fastakontakter");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("active-role").getByText(t("role.LAKARE")).waitFor();
+  });
+});
