@@ -79,5 +79,12 @@ describe("keyboard only", () => {
     await page.keyboard.type(process.env.DEMO_PASSWORD ?? "fastakontakter");
     await page.keyboard.press("Enter");
     await page.getByTestId("active-role").getByText(t("role.LAKARE")).waitFor();
+
+    // The production server's session cookie: not readable by scripts, not sent cross-site,
+    // HTTPS only.
+    const cookies = await session.browser.context.cookies();
+    expect(cookies.filter((c) => c.name === "fk_session")).toEqual([
+      expect.objectContaining({ httpOnly: true, secure: true, sameSite: "Lax" }),
+    ]);
   });
 });
