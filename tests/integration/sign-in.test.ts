@@ -135,6 +135,17 @@ describe("sessions", () => {
 });
 
 describe("active unit and role", () => {
+  it("tells a user without any role to contact the administrator instead of showing patients", async () => {
+    const user = await createUser(db, []);
+    const login = (await thrown(
+      signInAction(args(post("/logga-in", { username: user.username, password: TEST_PASSWORD, redirectTo: "/" }))),
+    )) as Response;
+    const cookie = login.headers.get("Set-Cookie")!.split(";")[0];
+    const toChoice = (await thrown(appLoader(args(request("/", cookie))))) as Response;
+    expect(toChoice.headers.get("Location")).toBe("/valj-enhet?redirectTo=%2F");
+    expect(await chooseLoader(args(request("/valj-enhet", cookie)))).toMatchObject({ choices: [] });
+  });
+
   it("activates the only role a user has without asking", async () => {
     const unit = await createUnit(db, "REGIONAL_PRIMARVARD", "Vårdcentralen Ett");
     const { cookie } = await signedIn(db, unit.id, "LAKARE");
