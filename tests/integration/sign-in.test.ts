@@ -134,15 +134,19 @@ describe("sessions", () => {
   });
 });
 
+/** Signs in through the form; the start page then asks for a unit. Returns the session cookie. */
+async function signInAndExpectUnitChoice(username: string) {
+  const login = (await thrown(signInAction(args(post("/logga-in", { username, password: TEST_PASSWORD, redirectTo: "/" }))))) as Response;
+  const cookie = login.headers.get("Set-Cookie")!.split(";")[0];
+  const toChoice = (await thrown(appLoader(args(request("/", cookie))))) as Response;
+  expect(toChoice.headers.get("Location")).toBe("/valj-enhet?redirectTo=%2F");
+  return cookie;
+}
+
 describe("active unit and role", () => {
   it("tells a user without any role to contact the administrator instead of showing patients", async () => {
     const user = await createUser(db, []);
-    const login = (await thrown(
-      signInAction(args(post("/logga-in", { username: user.username, password: TEST_PASSWORD, redirectTo: "/" }))),
-    )) as Response;
-    const cookie = login.headers.get("Set-Cookie")!.split(";")[0];
-    const toChoice = (await thrown(appLoader(args(request("/", cookie))))) as Response;
-    expect(toChoice.headers.get("Location")).toBe("/valj-enhet?redirectTo=%2F");
+    const cookie = await signInAndExpectUnitChoice(user.username);
     expect(await chooseLoader(args(request("/valj-enhet", cookie)))).toMatchObject({ choices: [] });
   });
 
@@ -160,13 +164,7 @@ describe("active unit and role", () => {
       { careUnitId: a.id, roleCode: "VARDPERSONAL" },
       { careUnitId: b.id, roleCode: "VARDPERSONAL" },
     ]);
-    const login = (await thrown(
-      signInAction(args(post("/logga-in", { username: user.username, password: TEST_PASSWORD, redirectTo: "/" }))),
-    )) as Response;
-    const cookie = login.headers.get("Set-Cookie")!.split(";")[0];
-
-    const toChoice = (await thrown(appLoader(args(request("/", cookie))))) as Response;
-    expect(toChoice.headers.get("Location")).toBe("/valj-enhet?redirectTo=%2F");
+    const cookie = await signInAndExpectUnitChoice(user.username);
     const choices = await chooseLoader(args(request("/valj-enhet", cookie)));
     expect(choices.choices.map((c) => c.unitName)).toEqual(["Avdelning B", "Vårdcentralen A"]);
 
