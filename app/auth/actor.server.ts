@@ -1,6 +1,6 @@
 import { data, redirect } from "@remix-run/node";
 import { db as defaultDb, type Db } from "~/db.server";
-import { isPermission, isRoleCode, type Grant, type Permission, type RoleCode } from "~/domain/permissions";
+import { DELEGABLE, isPermission, isRoleCode, type Grant, type Permission, type RoleCode } from "~/domain/permissions";
 import { requestIdOf } from "~/request-context.server";
 import { clearedSessionCookieHeader, findActiveSession, redirectToSignIn } from "./session.server";
 
@@ -72,7 +72,8 @@ export async function loadGrant(db: Db, userId: string, careUnitId: string, role
   for (const { permissionCode } of rolePermissions) if (isPermission(permissionCode)) permissions.add(permissionCode);
   const delegationIds: Grant["delegationIds"] = {};
   for (const d of delegations) {
-    if (!isPermission(d.permissionCode) || permissions.has(d.permissionCode)) continue;
+    // HSF 4 kap. 2 §: only appointing can be delegated; any other delegated code is ignored.
+    if (!isPermission(d.permissionCode) || !DELEGABLE.includes(d.permissionCode) || permissions.has(d.permissionCode)) continue;
     permissions.add(d.permissionCode);
     delegationIds[d.permissionCode] = d.id;
   }

@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { t } from "~/i18n";
+import { pageTitle, t } from "~/i18n";
 import type { loader as rootLoader } from "~/root";
 
 function explain(error: unknown) {
@@ -13,7 +13,7 @@ function explain(error: unknown) {
 
 /** The page title while an error page is shown (for routes whose boundary renders it). */
 export const errorMeta: MetaFunction = ({ error }) =>
-  error ? [{ title: `${explain(error).title} – ${t("app.name")}` }] : [];
+  error ? [{ title: pageTitle(explain(error).title) }] : [];
 
 /** The one error page: 403 and 404 explain themselves; anything else shows the request id. */
 export function ErrorPage() {

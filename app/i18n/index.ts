@@ -7,6 +7,7 @@ export function t(key: MessageKey, values: Record<string, string | number> = {})
   return sv[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
-export function isMessageKey(key: string): key is MessageKey {
-  return key in sv;
+/** "<page> – Fasta kontakter": every page title has the same shape. */
+export function pageTitle(page: string): string {
+  return `${page} – ${t("app.name")}`;
 }

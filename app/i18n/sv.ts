@@ -45,6 +45,7 @@ export const sv = {
   "role.ENHETSCHEF_HEMTJANST": "Enhetschef hemtjänst",
   "role.ADMINISTRATOR": "Administratör",
 
+  "start.pageTitle": "Patienter",
   "start.title": "Patienter på {unit}",
   "start.intro": "Patienter som är listade, har hemtjänst, vårdas eller har en fast kontakt på enheten.",
   "start.search": "Sök patient",

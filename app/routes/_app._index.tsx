@@ -4,10 +4,10 @@ import { actorRef, requireActor, requirePermission } from "~/auth/actor.server";
 import { logAccess } from "~/audit.server";
 import { db } from "~/db.server";
 import { ageOn, formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifiers";
-import { t } from "~/i18n";
+import { pageTitle, t } from "~/i18n";
 import { listPatients, parsePatientSearch } from "~/models/patients.server";
 
-export const meta: MetaFunction = () => [{ title: `Patienter – ${t("app.name")}` }];
+export const meta: MetaFunction = () => [{ title: pageTitle(t("start.pageTitle")) }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

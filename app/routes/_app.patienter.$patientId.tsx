@@ -15,12 +15,12 @@ import { ageOn, formatPatientIdentifier, isoDateInStockholm } from "~/domain/ide
 import { parseForm } from "~/forms/parse";
 import { accessReasonSchema } from "~/forms/schemas";
 import { useValidatedForm } from "~/forms/use-validated-form";
-import { t } from "~/i18n";
+import { pageTitle, t } from "~/i18n";
 import { contactView, fullName, lacksOverallCoordination } from "~/models/contact-view";
 import { findPatientHeader, getPatientOverview } from "~/models/patients.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data && "name" in data ? data.name : t("patient.reasonTitle")} – ${t("app.name")}` },
+  { title: pageTitle((data && "name" in data && data.name) || t("patient.reasonTitle")) },
 ];
 
 // A reason given for opening a protected patient is valid this long (then asked again).

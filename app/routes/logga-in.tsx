@@ -7,10 +7,10 @@ import { db } from "~/db.server";
 import { parseForm } from "~/forms/parse";
 import { signInSchema } from "~/forms/schemas";
 import { useValidatedForm } from "~/forms/use-validated-form";
-import { t } from "~/i18n";
+import { pageTitle, t } from "~/i18n";
 import { clientAddressOf } from "~/request-context.server";
 
-export const meta: MetaFunction = () => [{ title: `${t("signIn.title")} – ${t("app.name")}` }];
+export const meta: MetaFunction = () => [{ title: pageTitle(t("signIn.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -5,9 +5,9 @@ import { safeRedirectTarget } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { parseForm } from "~/forms/parse";
 import { chooseUnitSchema } from "~/forms/schemas";
-import { t } from "~/i18n";
+import { pageTitle, t } from "~/i18n";
 
-export const meta: MetaFunction = () => [{ title: `${t("chooseUnit.title")} – ${t("app.name")}` }];
+export const meta: MetaFunction = () => [{ title: pageTitle(t("chooseUnit.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, user } = await requireSignedIn(request, db, new Date());

@@ -22,11 +22,6 @@ export const ORG_NUMBERS = {
   omsorgshjalpen: organisationNumber("559388126"),
 } as const;
 
-/** "232100-0990": how an organisationsnummer is written for people. */
-export function formatOrganisationNumber(orgNumber: string): string {
-  return `${orgNumber.slice(0, 6)}-${orgNumber.slice(6)}`;
-}
-
 /**
  * HSA-id "SE" + the catalogue owner's organisationsnummer + "-" + suffix (domain-facts §1.1).
  * Throws if the result would not pass the application's own check.

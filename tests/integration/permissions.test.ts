@@ -75,6 +75,24 @@ describe("delegation (HSF 4 kap. 2 §)", () => {
     expect(can((await delegated(null, new Date("2026-06-01T00:00:00Z"))).grant, "appoint:fast-vardkontakt")).toBe(false);
   });
 
+  it("grants nothing for a delegated permission that may not be delegated", async () => {
+    const unit = await createUnit(db);
+    const chief = await createUser(db, [{ careUnitId: unit.id, roleCode: "VERKSAMHETSCHEF" }]);
+    const nurse = await createUser(db, [{ careUnitId: unit.id, roleCode: "VARDPERSONAL" }]);
+    await db.delegation.create({
+      data: {
+        careUnitId: unit.id,
+        delegatorId: chief.id,
+        delegateId: nurse.id,
+        permissionCode: "audit:read",
+        validFrom: new Date("2026-01-01T00:00:00Z"),
+      },
+    });
+    const grant = await loadGrant(db, nurse.id, unit.id, "VARDPERSONAL", now);
+    expect(can(grant, "audit:read")).toBe(false);
+    expect(grant.delegationIds).toEqual({});
+  });
+
   it("only covers appointing", () => {
     expect(DELEGABLE).toEqual(["appoint:fast-vardkontakt", "appoint:annan-fast-kontakt"]);
   });
