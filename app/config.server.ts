@@ -24,4 +24,10 @@ export const config = {
   signInWindowMinutes: 15,
   signInMaxFailuresPerUsername: 5,
   signInMaxFailuresPerAddress: 20,
+  /**
+   * Lag (2017:612): the fast vårdkontakt calls to SIP within this many days of the notice that
+   * the patient is ready for discharge. The statute says "tre dagar"; whether calendar or
+   * working days is not settled (domain-facts §4), so a region can set its agreed number.
+   */
+  sipCallDays: Number(process.env.SIP_CALL_DAYS ?? 3),
 } as const;

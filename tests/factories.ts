@@ -1,5 +1,6 @@
 // Small builders for integration tests: each call makes unique, valid rows.
 import { randomUUID } from "node:crypto";
+import { loadGrant } from "~/auth/actor.server";
 import { createSession, sessionCookieHeader } from "~/auth/session.server";
 import { hashPassword } from "~/auth/sign-in.server";
 import type { Db } from "~/db.server";
@@ -91,15 +92,25 @@ export async function createAssignment(
 
 export const TEST_PASSWORD = "rätt-lösenord-123";
 
+// bcrypt is slow on purpose: hash the shared test password once per file.
+let testPasswordHash: Promise<string> | undefined;
+
 export async function createUser(db: Db, grants: { careUnitId: string; roleCode: RoleCode }[], username = `user${next()}${unique()}`) {
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
   return db.user.create({
     data: {
       username,
       displayName: `Användare ${username}`,
-      passwordHash: await hashPassword(TEST_PASSWORD),
+      passwordHash: await testPasswordHash,
       roleGrants: { create: grants },
     },
   });
+}
+
+/** A user acting with one role in one unit, as the process executor sees them. */
+export async function createActor(db: Db, careUnitId: string, roleCode: RoleCode, now = new Date()) {
+  const user = await createUser(db, [{ careUnitId, roleCode }]);
+  return { userId: user.id, requestId: `req-${unique()}`, grant: await loadGrant(db, user.id, careUnitId, roleCode, now) };
 }
 
 /** A signed-in user with one role in one unit, and the Cookie header of their session. */

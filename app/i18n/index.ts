@@ -11,3 +11,7 @@ export function t(key: MessageKey, values: Record<string, string | number> = {})
 export function pageTitle(page: string): string {
   return `${page} – ${t("app.name")}`;
 }
+
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(sv, key);
+}

@@ -63,9 +63,3 @@ export function contactView(a: AssignmentRow, today: string) {
 }
 
 export type ContactView = ReturnType<typeof contactView>;
-
-/** Seed §3.3.2: with two or more fasta vårdkontakter one should hold övergripande samordningsansvar. */
-export function lacksOverallCoordination(contacts: readonly Pick<ContactView, "kind" | "overallCoordination">[]) {
-  const fvk = contacts.filter((c) => c.kind === "FAST_VARDKONTAKT");
-  return fvk.length >= 2 && !fvk.some((c) => c.overallCoordination) ? fvk.length : 0;
-}

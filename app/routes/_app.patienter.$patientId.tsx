@@ -16,7 +16,8 @@ import { parseForm } from "~/forms/parse";
 import { accessReasonSchema } from "~/forms/schemas";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
-import { contactView, fullName, lacksOverallCoordination } from "~/models/contact-view";
+import { contactView, fullName } from "~/models/contact-view";
+import { lacksOverallCoordination } from "../../machines/rules";
 import { findPatientHeader, getPatientOverview } from "~/models/patients.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,0 +1,478 @@
+// The executor: the only code that moves a case. One step = load the case, check who may
+// send the event, restore the snapshot, load fresh facts and check the rules, compute the
+// next state with XState's pure transition(), then write the snapshot, the rows the machine
+// asked for and the audit trail in one transaction guarded by the case's revision.
+import { randomUUID } from "node:crypto";
+import { initialTransition, transition } from "xstate";
+import type { Actor } from "~/auth/actor.server";
+import { actorRef } from "~/auth/actor.server";
+import { recordAudit, type AuditEntry } from "~/audit.server";
+import { config } from "~/config.server";
+import { db as defaultDb, type Db, type Tx } from "~/db.server";
+import { isoDateInStockholm } from "~/domain/dates";
+import type { Permission } from "~/domain/permissions";
+import { parseForm, type FieldErrors } from "~/forms/parse";
+import { hasMessage, t } from "~/i18n";
+import { knownAtUnit } from "~/models/patients.server";
+import { APPOINT_PERMISSION, type CaseContext } from "../../machines/common";
+import { EFFECT_TYPES, type Effect, type EffectType } from "../../machines/effects";
+import {
+  acceptedEvents,
+  isProcessCode,
+  persist,
+  PROCESSES,
+  restoreSnapshot,
+  SnapshotVersionError,
+  stateName,
+  type AnySnapshot,
+  type ProcessDefinition,
+} from "../../machines/index";
+import {
+  checkAppointment,
+  checkReplacement,
+  notificationRules,
+  referralReceiverRules,
+  refusalPossible,
+  type AppointmentFacts,
+  type ContactKind,
+  type Reason,
+  type Verdict,
+} from "../../machines/rules";
+import { applyEffects, StaleRowError, type DeadlineChanges } from "./effects.server";
+import { EVENT_INPUT, isEventType, type EventType } from "./event-input";
+import { loadActiveAssignment, loadPatientFacts, loadStaffFacts, loadUnitFacts } from "./facts.server";
+
+/** Who moves the case: the signed-in user acting in one unit with one role. */
+export type StepActor = Pick<Actor, "userId" | "requestId" | "grant">;
+
+export type StepFailure =
+  | { error: "notFound" }
+  | { error: "forbidden" }
+  | { error: "closed" }
+  | { error: "notAccepted"; state: string }
+  | { error: "conflict" }
+  | { error: "version" }
+  | { error: "invalid"; fieldErrors: FieldErrors }
+  | { error: "rules"; reasons: Reason[] };
+
+export type StepResult =
+  | { ok: true; caseId: string; state: string; status: "OPEN" | "CLOSED"; revision: number; outcome: string | null }
+  | ({ ok: false; message: string } & StepFailure);
+
+/** Raw user input for an event, as posted by a form: the type and the fields. */
+export type EventSubmission = { type: string } & Record<string, unknown>;
+
+export type StepOptions = { db?: Db; now?: Date; expectedRevision?: number };
+
+class Refused extends Error {
+  constructor(readonly failure: StepFailure) {
+    super(failure.error);
+  }
+}
+const refuse = (failure: StepFailure): never => {
+  throw new Refused(failure);
+};
+
+export function failureMessage(failure: StepFailure): string {
+  switch (failure.error) {
+    case "notFound":
+      return t("case.notFound");
+    case "forbidden":
+      return t("case.forbidden");
+    case "closed":
+      return t("case.closed");
+    case "notAccepted":
+      return t("case.notAccepted", { state: stateLabel(failure.state) });
+    case "conflict":
+      return t("case.conflict");
+    case "version":
+      return t("case.version");
+    case "invalid":
+      return t("case.invalid");
+    case "rules":
+      return t("case.rules");
+  }
+}
+
+/** A state's name as users read it ("Fast kontakt ska utses"). */
+export function stateLabel(state: string): string {
+  const key = `state.${state}`;
+  return hasMessage(key) ? t(key) : state;
+}
+
+/** Moves an open case one step. */
+export async function dispatch(
+  caseId: string,
+  submission: EventSubmission,
+  actor: StepActor,
+  options: StepOptions = {},
+): Promise<StepResult> {
+  const db = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  return run(db, async (tx) => {
+    const row = await tx.processCase.findUnique({ where: { id: caseId } });
+    if (!row || !isProcessCode(row.processCode)) return refuse({ error: "notFound" });
+    if (options.expectedRevision !== undefined && options.expectedRevision !== row.revision) return refuse({ error: "conflict" });
+    if (row.status === "CLOSED") return refuse({ error: "closed" });
+    const definition = PROCESSES[row.processCode];
+    let snapshot: AnySnapshot;
+    try {
+      snapshot = restoreSnapshot(definition, row.machineVersion, row.snapshot);
+    } catch (error) {
+      if (error instanceof SnapshotVersionError) return refuse({ error: "version" });
+      throw error;
+    }
+    return step(tx, definition, snapshot, { id: row.id, revision: row.revision, deadlines: row }, submission, actor, now);
+  });
+}
+
+export type CaseOpening = {
+  process: string;
+  patientId: string;
+  /** The kind of contact; for CHANGE and ENDING it is the kind of the assignment. */
+  contactKind?: ContactKind;
+  /** CHANGE and ENDING: the assignment; HOME_CARE_CONTACT: the hemtjänst. */
+  subjectId?: string;
+};
+
+/** Opens a case: the machine's initial state, then its opening event, as one step. */
+export async function startCase(
+  opening: CaseOpening,
+  submission: EventSubmission,
+  actor: StepActor,
+  options: Omit<StepOptions, "expectedRevision"> = {},
+): Promise<StepResult> {
+  const db = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  return run(db, async (tx) => {
+    if (!isProcessCode(opening.process)) return refuse({ error: "notFound" });
+    const definition = PROCESSES[opening.process];
+    if (!definition.openingEvents.includes(submission.type)) {
+      return refuse({ error: "notAccepted", state: "new" });
+    }
+    const unitId = actor.grant.careUnitId;
+    const patient = await tx.patient.findFirst({ where: { id: opening.patientId, ...knownAtUnit(unitId) }, select: { id: true } });
+    if (!patient) return refuse({ error: "notFound" });
+    const subject = await openingSubject(tx, definition, opening, unitId, isoDateInStockholm(now));
+    const input = {
+      patientId: patient.id,
+      unitId,
+      contactKind: subject.contactKind,
+      assignmentId: definition.subject === "assignment" ? subject.id : null,
+      homeCareServiceId: definition.subject === "homeCareService" ? subject.id : null,
+    };
+    const [initial] = initialTransition(definition.machine, input);
+    return step(tx, definition, initial as AnySnapshot, { id: randomUUID(), revision: null, subjectId: subject.id }, submission, actor, now);
+  });
+}
+
+/** What the case is about, checked: active, this patient's, at the actor's unit, not already in an open case. */
+async function openingSubject(
+  tx: Tx,
+  definition: ProcessDefinition,
+  opening: CaseOpening,
+  unitId: string,
+  today: string,
+): Promise<{ id: string | null; contactKind: ContactKind }> {
+  let subject: { id: string | null; contactKind: ContactKind | undefined } = { id: null, contactKind: opening.contactKind };
+  if (definition.subject === "assignment") {
+    const assignment = await tx.assignment.findFirst({
+      where: { id: opening.subjectId ?? "", patientId: opening.patientId, careUnitId: unitId, endedAt: null },
+      select: { id: true, kind: true },
+    });
+    if (!assignment) return refuse({ error: "rules", reasons: [{ code: "replacedNotActive" }] });
+    subject = { id: assignment.id, contactKind: assignment.kind };
+  } else if (definition.subject === "homeCareService") {
+    const service = await tx.homeCareService.findFirst({
+      where: { id: opening.subjectId ?? "", patientId: opening.patientId, careUnitId: unitId, OR: [{ to: null }, { to: { gte: today } }] },
+      select: { id: true },
+    });
+    if (!service) return refuse({ error: "rules", reasons: [{ code: "noHomeCareAtUnit" }] });
+    subject = { id: service.id, contactKind: "FAST_OMSORGSKONTAKT" };
+  }
+  const kind = subject.contactKind;
+  if (!kind || !definition.contactKinds.includes(kind)) {
+    return refuse({ error: "invalid", fieldErrors: { contactKind: t("case.contactKindRequired") } });
+  }
+  const duplicate = await tx.processCase.findFirst({
+    where: {
+      processCode: definition.code,
+      status: "OPEN",
+      patientId: opening.patientId,
+      ...(subject.id ? { subjectId: subject.id } : { careUnitId: unitId, contactKind: kind }),
+    },
+    select: { id: true },
+  });
+  if (duplicate) return refuse({ error: "rules", reasons: [{ code: "caseAlreadyOpen" }] });
+  return { id: subject.id, contactKind: kind };
+}
+
+type CaseRef = {
+  id: string;
+  /** null while the case is being opened. */
+  revision: number | null;
+  subjectId?: string | null;
+  deadlines?: { referralDueAt: Date | null; appointmentDueAt: Date | null; sipCallDueAt: Date | null };
+};
+
+async function step(
+  tx: Tx,
+  definition: ProcessDefinition,
+  snapshot: AnySnapshot,
+  ref: CaseRef,
+  submission: EventSubmission,
+  actor: StepActor,
+  now: Date,
+): Promise<StepResult> {
+  const context = snapshot.context;
+  const type = submission.type;
+  const policy = definition.policy[type];
+  if (!policy || !isEventType(type) || !acceptedEvents(snapshot).includes(type)) {
+    return refuse({ error: "notAccepted", state: stateName(snapshot) });
+  }
+
+  // Who: a permission the event allows, held in the unit the event belongs to.
+  const unitId = policy.unit?.(context) ?? context.unitId;
+  const permission = policy.permissions(context).find((p) => actor.grant.permissions.has(p));
+  if (!permission || actor.grant.careUnitId !== unitId) return refuse({ error: "forbidden" });
+
+  // What: the user's input, validated by the same schema as the form.
+  const parsed = parseForm(toFormData(submission), EVENT_INPUT[type]);
+  if (!parsed.ok) return refuse({ error: "invalid", fieldErrors: parsed.errors });
+
+  // The rules, with facts read now, inside the transaction.
+  const at = now.toISOString();
+  const base = { type, at, newId: randomUUID(), ...(parsed.data as object) };
+  const { event, verdict } = await withFacts(tx, definition, context, base, actor, isoDateInStockholm(now));
+  if (!verdict.eligible) return refuse({ error: "rules", reasons: verdict.reasons });
+
+  const [next, actions] = transition(definition.machine, snapshot, event as never) as [AnySnapshot, { type: string; params: unknown }[]];
+  if (next === snapshot) return refuse({ error: "notAccepted", state: stateName(snapshot) });
+
+  const effects = actions.filter((a): a is Effect => EFFECT_TYPES.includes(a.type as EffectType));
+  const nextContext = next.context;
+  const status = next.status === "done" ? "CLOSED" : "OPEN";
+  const state = stateName(next);
+  const scope = { caseId: ref.id, patientId: context.patientId, userId: actor.userId, at: now };
+
+  // The case row first: a new case must exist before rows point at it.
+  const revision = (ref.revision ?? 0) + 1;
+  const caseColumns = {
+    snapshot: persist(definition, next),
+    state,
+    status,
+    careUnitId: nextContext.unitId,
+    closedAt: status === "CLOSED" ? now : null,
+    outcome: nextContext.outcome,
+    revision,
+  } as const;
+  if (ref.revision === null) {
+    await tx.processCase.create({
+      data: {
+        id: ref.id,
+        processCode: definition.code,
+        machineVersion: definition.version,
+        contactKind: context.contactKind,
+        subjectId: ref.subjectId ?? null,
+        patientId: context.patientId,
+        openedAt: now,
+        openedByUserId: actor.userId,
+        ...caseColumns,
+      },
+    });
+  } else {
+    const moved = await tx.processCase.updateMany({ where: { id: ref.id, revision: ref.revision }, data: caseColumns });
+    if (moved.count !== 1) return refuse({ error: "conflict" });
+  }
+
+  const { audit, deadlines } = await applyEffects(tx, scope, effects);
+  await tx.processCase.update({ where: { id: ref.id }, data: deadlineColumns(ref.deadlines, deadlines, status) });
+
+  const who = actorRef(actor as Actor, actor.grant.delegationIds[permission]);
+  const stepEntry: AuditEntry = {
+    action: ref.revision === null ? "case.start" : "case.step",
+    entityType: "ProcessCase",
+    entityId: ref.id,
+    patientId: context.patientId,
+    before: ref.revision === null ? null : { state: stateName(snapshot), revision: ref.revision },
+    after: { process: definition.code, event: type, input: parsed.data, state, status, revision, outcome: nextContext.outcome },
+  };
+  for (const entry of [stepEntry, ...audit]) await recordAudit(tx, who, now, { ...entry, delegationId: who.delegationId });
+
+  return { ok: true, caseId: ref.id, state, status, revision, outcome: nextContext.outcome };
+}
+
+/** The deadline columns after the step, and the earliest open one for sorting worklists. */
+function deadlineColumns(current: CaseRef["deadlines"], changes: DeadlineChanges, status: "OPEN" | "CLOSED") {
+  const columns = {
+    referralDueAt: current?.referralDueAt ?? null,
+    appointmentDueAt: current?.appointmentDueAt ?? null,
+    sipCallDueAt: current?.sipCallDueAt ?? null,
+    ...changes,
+  };
+  const KIND = { referralDueAt: "SEND_REFERRAL", appointmentDueAt: "APPOINT_BEFORE_DISCHARGE", sipCallDueAt: "CALL_SIP" } as const;
+  const open = (Object.keys(KIND) as (keyof typeof KIND)[])
+    .filter((key) => columns[key] !== null)
+    .sort((a, b) => columns[a]!.getTime() - columns[b]!.getTime());
+  const first = status === "OPEN" ? open[0] : undefined;
+  return { ...columns, deadlineAt: first ? columns[first] : null, deadlineKind: first ? KIND[first] : null };
+}
+
+/** Adds the facts an event needs (fresh from the database) and the verdict of the rules. */
+async function withFacts(
+  tx: Tx,
+  definition: ProcessDefinition,
+  context: CaseContext,
+  base: { type: EventType; at: string; newId: string } & Record<string, unknown>,
+  actor: StepActor,
+  today: string,
+): Promise<{ event: object; verdict: Verdict }> {
+  const ok: Verdict = { eligible: true };
+  switch (base.type) {
+    case "APPOINT":
+      return appointmentFacts(tx, definition, context, base, actor, today);
+    case "SEND_REFERRAL": {
+      const toUnit = await loadUnitFacts(tx, String(base.toUnitId));
+      if (!toUnit) return refuse({ error: "invalid", fieldErrors: { toUnitId: t("event.unitRequired") } });
+      const wardUnitId = (context as CaseContext & { wardUnitId: string }).wardUnitId;
+      return { event: { ...base, toUnit }, verdict: referralReceiverRules(wardUnitId, toUnit) };
+    }
+    case "CONFIRM_EXISTING_CONTACT": {
+      const patient = await loadPatientFacts(tx, context.patientId);
+      const existing =
+        patient?.activeAssignments.find((a) => a.kind === "FAST_VARDKONTAKT" && a.careUnitId === context.unitId) ?? null;
+      return { event: { ...base, existing }, verdict: existing ? ok : { eligible: false, reasons: [{ code: "noContactAtUnit" }] } };
+    }
+    case "MARK_READY_FOR_DISCHARGE":
+      return { event: { ...base, sipCallDays: config.sipCallDays }, verdict: ok };
+    case "REQUEST_CHANGE":
+    case "REVIEW": {
+      const current = await loadActiveAssignment(tx, context.assignmentId);
+      return { event: { ...base, current }, verdict: current ? ok : { eligible: false, reasons: [{ code: "replacedNotActive" }] } };
+    }
+    case "NOTIFY":
+      return { event: base, verdict: notificationRules(context.notice, base.entries as never) };
+    case "PATIENT_DECLINED":
+      return { event: base, verdict: refusalPossible(context.process) };
+    default:
+      return { event: base, verdict: ok };
+  }
+}
+
+async function appointmentFacts(
+  tx: Tx,
+  definition: ProcessDefinition,
+  context: CaseContext,
+  base: Record<string, unknown> & { newId: string },
+  actor: StepActor,
+  today: string,
+): Promise<{ event: object; verdict: Verdict }> {
+  const input = base as unknown as {
+    staffMemberId: string;
+    reviewDueDate: string | null;
+    teamId: string | null;
+    medicallyResponsibleStaffId: string | null;
+    overallCoordination: boolean;
+    coordinationConsentDate: string | null;
+    competenceJustification: string | null;
+    roleTitle: string | null;
+    contactAbout: string | null;
+  };
+  const [staff, unit, patient] = await Promise.all([
+    loadStaffFacts(tx, input.staffMemberId),
+    loadUnitFacts(tx, context.unitId),
+    loadPatientFacts(tx, context.patientId),
+  ]);
+  if (!staff) return refuse({ error: "invalid", fieldErrors: { staffMemberId: t("event.staffUnknown") } });
+  if (!unit || !patient) return refuse({ error: "notFound" });
+  await checkReferences(tx, context.unitId, input);
+
+  // CHANGE replaces the case's assignment; a new choice of doctor replaces the earlier one.
+  let replaced = null;
+  let coordination = { overallCoordination: input.overallCoordination, coordinationConsentDate: input.coordinationConsentDate };
+  let reviewDueDate = input.reviewDueDate;
+  if (definition.code === "CHANGE") {
+    replaced = await loadActiveAssignment(tx, context.assignmentId);
+    // The övergripande samordningsansvar and its consent stay with the replacement, and so
+    // does the review date unless a new one is given.
+    const kept = replaced
+      ? await tx.assignment.findUnique({ where: { id: replaced.id }, select: { coordinationConsentAt: true, reviewDueDate: true } })
+      : null;
+    coordination = {
+      overallCoordination: replaced?.overallCoordination ?? false,
+      coordinationConsentDate: kept?.coordinationConsentAt ? isoDateInStockholm(kept.coordinationConsentAt) : null,
+    };
+    reviewDueDate ??= kept?.reviewDueDate ?? null;
+  } else if (definition.code === "DOCTOR_CHOICE") {
+    replaced = patient.activeAssignments.find((a) => a.kind === "FAST_LAKARKONTAKT") ?? null;
+  }
+
+  const permission = APPOINT_PERMISSION[context.contactKind] satisfies Permission;
+  const facts: AppointmentFacts = {
+    process: definition.code,
+    kind: context.contactKind,
+    date: today,
+    unit,
+    staff,
+    patient,
+    appointer: { roleCode: actor.grant.roleCode, careUnitId: actor.grant.careUnitId, delegated: Boolean(actor.grant.delegationIds[permission]) },
+    lifeThreatening: context.lifeThreatening,
+    overallCoordination: coordination.overallCoordination,
+    coordinationConsentDate: coordination.coordinationConsentDate,
+    competenceJustification: input.competenceJustification,
+    roleTitle: input.roleTitle,
+    contactAbout: input.contactAbout,
+    replacesAssignmentId: replaced?.id ?? null,
+  };
+  // SPEC §3: the need is re-assessed regularly, so every assignment has a future review date.
+  if (reviewDueDate === null || reviewDueDate <= today) {
+    const message = reviewDueDate === null ? t("event.reviewDateRequired") : t("event.reviewDateFuture");
+    return refuse({ error: "invalid", fieldErrors: { reviewDueDate: message } });
+  }
+  const verdict = definition.code === "CHANGE" ? checkReplacement(replaced, facts) : checkAppointment(facts);
+  return { event: { ...base, ...coordination, reviewDueDate, facts, replaced }, verdict };
+}
+
+/** The team must be the unit's, the medically responsible person must exist. */
+async function checkReferences(tx: Tx, unitId: string, input: { teamId: string | null; medicallyResponsibleStaffId: string | null }) {
+  const fieldErrors: FieldErrors = {};
+  if (input.teamId && !(await tx.team.findFirst({ where: { id: input.teamId, careUnitId: unitId }, select: { id: true } }))) {
+    fieldErrors.teamId = t("event.teamUnknown");
+  }
+  if (
+    input.medicallyResponsibleStaffId &&
+    !(await tx.staffMember.findUnique({ where: { id: input.medicallyResponsibleStaffId }, select: { id: true } }))
+  ) {
+    fieldErrors.medicallyResponsibleStaffId = t("event.staffUnknown");
+  }
+  if (Object.keys(fieldErrors).length > 0) refuse({ error: "invalid", fieldErrors });
+}
+
+function toFormData(submission: EventSubmission): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(submission)) {
+    if (key === "type" || value === undefined || value === null) continue;
+    form.append(key, typeof value === "boolean" ? (value ? "on" : "") : String(value));
+  }
+  return form;
+}
+
+/** Runs a step in one transaction; a refusal or a stale row rolls everything back. */
+async function run(db: Db, work: (tx: Tx) => Promise<StepResult>): Promise<StepResult> {
+  try {
+    return await db.$transaction(work);
+  } catch (error) {
+    const failure: StepFailure | null =
+      error instanceof Refused
+        ? error.failure
+        : error instanceof StaleRowError || isRecordNotFound(error)
+          ? { error: "conflict" }
+          : null;
+    if (!failure) throw error;
+    return { ok: false, message: failureMessage(failure), ...failure };
+  }
+}
+
+/** Prisma's P2025: an update found no row matching its where (a version guard lost). */
+const isRecordNotFound = (error: unknown) =>
+  typeof error === "object" && error !== null && (error as { code?: string }).code === "P2025";

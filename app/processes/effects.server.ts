@@ -1,0 +1,191 @@
+// Carries out the effects a machine declared (machines/effects.ts) as rows, inside the
+// executor's transaction, and describes each change for the audit trail.
+import type { AuditEntry } from "~/audit.server";
+import type { Tx } from "~/db.server";
+import { isoDateInStockholm, stockholmInstant } from "~/domain/dates";
+import type { DeadlineKind, Effect } from "../../machines/effects";
+
+export type EffectScope = { caseId: string; patientId: string; userId: string; at: Date };
+
+/** A date or an instant as an instant: a bare date means the start of that day in Stockholm. */
+export const instantOf = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? stockholmInstant(value) : new Date(value));
+
+/** When a date the user entered happened: now if it is today, else the start of that day. */
+const dayInstant = (date: string, at: Date) => (date === isoDateInStockholm(at) ? at : stockholmInstant(date));
+
+export const DEADLINE_COLUMNS: Record<DeadlineKind, "referralDueAt" | "appointmentDueAt" | "sipCallDueAt"> = {
+  SEND_REFERRAL: "referralDueAt",
+  APPOINT_BEFORE_DISCHARGE: "appointmentDueAt",
+  CALL_SIP: "sipCallDueAt",
+};
+
+export type DeadlineChanges = Partial<Record<"referralDueAt" | "appointmentDueAt" | "sipCallDueAt", Date | null>>;
+
+/**
+ * Applies the effects in the order declared. Deadline effects are collected for the case
+ * row (the caller writes them with the snapshot); every other effect writes its rows and
+ * returns its audit entry.
+ */
+export async function applyEffects(
+  tx: Tx,
+  scope: EffectScope,
+  effects: readonly Effect[],
+): Promise<{ audit: AuditEntry[]; deadlines: DeadlineChanges }> {
+  const audit: AuditEntry[] = [];
+  const deadlines: DeadlineChanges = {};
+  const patientId = scope.patientId;
+  for (const effect of effects) {
+    switch (effect.type) {
+      case "createAssignment": {
+        const { coordinationConsentDate, ...p } = effect.params;
+        const row = await tx.assignment.create({
+          data: {
+            ...p,
+            startedAt: new Date(p.startedAt),
+            coordinationConsentAt: p.overallCoordination && coordinationConsentDate ? stockholmInstant(coordinationConsentDate) : null,
+            appointedByUserId: scope.userId,
+            caseId: scope.caseId,
+          },
+        });
+        audit.push({ action: "assignment.create", entityType: "Assignment", entityId: row.id, patientId, after: row });
+        break;
+      }
+      case "endAssignment": {
+        const { assignmentId, endedAt, reason } = effect.params;
+        // Only an active row may end: if someone ended it meanwhile, the whole step fails.
+        const before = await tx.assignment.findFirst({ where: { id: assignmentId, endedAt: null } });
+        if (!before) throw new StaleRowError("Assignment", assignmentId);
+        const after = await tx.assignment.update({
+          where: { id: assignmentId, version: before.version },
+          data: { endedAt: new Date(endedAt), endReason: reason, version: { increment: 1 } },
+        });
+        audit.push({ action: "assignment.end", entityType: "Assignment", entityId: assignmentId, patientId, before, after });
+        break;
+      }
+      case "setReviewDate": {
+        const { assignmentId, reviewDueDate } = effect.params;
+        const before = await tx.assignment.findFirst({ where: { id: assignmentId, endedAt: null } });
+        if (!before) throw new StaleRowError("Assignment", assignmentId);
+        await tx.assignment.update({
+          where: { id: assignmentId, version: before.version },
+          data: { reviewDueDate, version: { increment: 1 } },
+        });
+        audit.push({
+          action: "assignment.review",
+          entityType: "Assignment",
+          entityId: assignmentId,
+          patientId,
+          before: { reviewDueDate: before.reviewDueDate },
+          after: { reviewDueDate },
+        });
+        break;
+      }
+      case "recordRefusal": {
+        const row = await tx.refusal.create({
+          data: { ...effect.params, recordedAt: scope.at, recordedByUserId: scope.userId, caseId: scope.caseId },
+        });
+        audit.push({ action: "refusal.create", entityType: "Refusal", entityId: row.id, patientId, after: row });
+        break;
+      }
+      case "queueNotification": {
+        const { assignmentId, recipients } = effect.params;
+        for (const recipient of recipients) {
+          const row = await tx.notification.create({
+            data: { patientId, assignmentId, caseId: scope.caseId, recipient, status: "QUEUED", createdAt: scope.at },
+          });
+          audit.push({ action: "notification.queue", entityType: "Notification", entityId: row.id, patientId, after: row });
+        }
+        break;
+      }
+      case "recordNotification": {
+        const { assignmentId, entries, message } = effect.params;
+        for (const entry of entries) {
+          const done = {
+            channel: entry.channel,
+            status: "DONE" as const,
+            message,
+            notifiedAt: dayInstant(entry.notifiedOn, scope.at),
+            recordedByUserId: scope.userId,
+          };
+          const queued = await tx.notification.findFirst({
+            where: { caseId: scope.caseId, recipient: entry.recipient, status: "QUEUED" },
+          });
+          const row = queued
+            ? await tx.notification.update({ where: { id: queued.id }, data: done })
+            : await tx.notification.create({
+                data: { ...done, patientId, assignmentId, caseId: scope.caseId, recipient: entry.recipient, createdAt: scope.at },
+              });
+          audit.push({ action: "notification.record", entityType: "Notification", entityId: row.id, patientId, before: queued, after: row });
+        }
+        break;
+      }
+      case "createDischargeReferral": {
+        const p = effect.params;
+        // Lag (2017:612): the message carries name, personnummer and address as they are now.
+        const patient = await tx.patient.findUniqueOrThrow({ where: { id: p.patientId } });
+        const address = patient.protectedIdentity
+          ? null
+          : [patient.streetAddress, [patient.postalCode, patient.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null;
+        const row = await tx.dischargeReferral.create({
+          data: {
+            id: p.id,
+            patientId: p.patientId,
+            fromUnitId: p.fromUnitId,
+            toUnitId: p.toUnitId,
+            caseId: scope.caseId,
+            patientName: [patient.firstName, patient.middleName, patient.lastName].filter(Boolean).join(" "),
+            patientIdentifier: patient.identifier,
+            patientAddress: address,
+            admittedAt: new Date(p.admittedAt),
+            expectedDischargeDate: p.expectedDischargeDate,
+            sentAt: new Date(p.sentAt),
+            sentByUserId: scope.userId,
+          },
+        });
+        audit.push({ action: "referral.send", entityType: "DischargeReferral", entityId: row.id, patientId, after: row });
+        break;
+      }
+      case "updateDischargeReferral": {
+        const { referralId, expectedDischargeDate, receivedAt, readyForDischargeAt } = effect.params;
+        const before = await tx.dischargeReferral.findUniqueOrThrow({ where: { id: referralId } });
+        const after = await tx.dischargeReferral.update({
+          where: { id: referralId },
+          data: {
+            ...(expectedDischargeDate ? { expectedDischargeDate } : {}),
+            ...(receivedAt ? { receivedAt: new Date(receivedAt), receivedByUserId: scope.userId } : {}),
+            ...(readyForDischargeAt ? { readyForDischargeAt: new Date(readyForDischargeAt) } : {}),
+          },
+        });
+        audit.push({ action: "referral.update", entityType: "DischargeReferral", entityId: referralId, patientId, before, after });
+        break;
+      }
+      case "markContactNotNeeded": {
+        const { homeCareServiceId, reason, at } = effect.params;
+        const before = await tx.homeCareService.findUniqueOrThrow({ where: { id: homeCareServiceId } });
+        const after = await tx.homeCareService.update({
+          where: { id: homeCareServiceId },
+          data: { contactNotNeededReason: reason, contactNotNeededAt: new Date(at), contactNotNeededByUserId: scope.userId },
+        });
+        audit.push({ action: "home-care.not-needed", entityType: "HomeCareService", entityId: homeCareServiceId, patientId, before, after });
+        break;
+      }
+      case "setDeadline":
+        deadlines[DEADLINE_COLUMNS[effect.params.kind]] = instantOf(effect.params.at);
+        break;
+      case "clearDeadline":
+        deadlines[DEADLINE_COLUMNS[effect.params.kind]] = null;
+        break;
+    }
+  }
+  return { audit, deadlines };
+}
+
+/** A row the step needs has changed since the case was read: the whole step is refused. */
+export class StaleRowError extends Error {
+  constructor(
+    readonly entityType: string,
+    readonly entityId: string,
+  ) {
+    super(`${entityType} ${entityId} changed meanwhile`);
+  }
+}

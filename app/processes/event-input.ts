@@ -1,0 +1,149 @@
+// What a user enters for each process event, as one zod schema per event type. The same
+// schema validates in the browser (react-hook-form) and in the executor; values arrive as
+// form strings and come out as the machine event's payload. Messages are Swedish, per field.
+import { z } from "zod";
+import { stockholmInstant } from "~/domain/dates";
+import { t } from "~/i18n";
+
+const isRealDate = (value: string) => {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+};
+
+const date = () =>
+  z
+    .string({ error: t("event.dateRequired") })
+    .trim()
+    .min(1, t("event.dateRequired"))
+    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v), t("event.dateFormat"));
+
+const optionalDate = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v)), t("event.dateFormat"));
+
+/** "YYYY-MM-DDTHH:MM" as a datetime-local input sends it, read as Stockholm time. */
+const instant = () =>
+  z
+    .string({ error: t("event.timeRequired") })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, t("event.timeFormat"))
+    .refine((v) => isRealDate(v.slice(0, 10)) && Number(v.slice(11, 13)) < 24 && Number(v.slice(14, 16)) < 60, t("event.timeFormat"))
+    .transform((v) => stockholmInstant(v.slice(0, 10), v.slice(11, 16)).toISOString());
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, t("event.tooLong", { max }))
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const requiredText = (key: "event.reasonRequired" | "event.roleTitleRequired", max = 500) =>
+  z
+    .string({ error: t(key) })
+    .trim()
+    .min(1, t(key))
+    .max(max, t("event.tooLong", { max }));
+
+const id = (key: "event.staffRequired" | "event.unitRequired") => z.string({ error: t(key) }).trim().min(1, t(key));
+const optionalId = () => text(100);
+
+/** A checkbox: present ("on") when ticked, absent when not. */
+const checkbox = () =>
+  z
+    .union([z.boolean(), z.string()])
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true");
+
+/** A yes/no radio group. */
+const yesNo = () =>
+  z.enum(["yes", "no"], { error: t("event.yesNoRequired") }).transform((v) => v === "yes");
+
+const channel = () => z.enum(["VIA_1177", "LETTER", "PHONE", "IN_PERSON"], { error: t("event.channelRequired") });
+
+const appoint = z.object({
+  staffMemberId: id("event.staffRequired"),
+  teamId: optionalId(),
+  reviewDueDate: optionalDate(),
+  directPhoneVisibleToPatient: checkbox(),
+  overallCoordination: checkbox(),
+  coordinationConsentDate: optionalDate(),
+  medicallyResponsibleStaffId: optionalId(),
+  roleTitle: text(100),
+  contactAbout: text(300),
+  competenceJustification: text(1000),
+  externalNote: text(500),
+  internalNote: text(1000),
+});
+
+const notify = z
+  .object({
+    patientChannel: channel(),
+    patientNotifiedOn: date(),
+    relativeChannel: channel().optional().or(z.literal("").transform(() => undefined)),
+    relativeNotifiedOn: optionalDate(),
+    message: text(1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.relativeChannel && !v.relativeNotifiedOn) {
+      ctx.addIssue({ code: "custom", path: ["relativeNotifiedOn"], message: t("event.dateRequired") });
+    }
+  })
+  .transform((v) => ({
+    entries: [
+      { recipient: "PATIENT" as const, channel: v.patientChannel, notifiedOn: v.patientNotifiedOn },
+      ...(v.relativeChannel && v.relativeNotifiedOn
+        ? [{ recipient: "RELATIVE" as const, channel: v.relativeChannel, notifiedOn: v.relativeNotifiedOn }]
+        : []),
+    ],
+    message: v.message,
+  }));
+
+export const EVENT_INPUT = {
+  RECEIVE_REQUEST: z.object({
+    channel: z.enum(["VIA_1177", "PHONE", "IN_PERSON", "LETTER"], { error: t("event.channelRequired") }),
+    receivedOn: date(),
+    requestText: text(1000),
+  }),
+  REGISTER_VISIT: z.object({ visitDate: date() }),
+  ASSESS: z
+    .object({ needed: yesNo(), reason: text(1000) })
+    .refine((v) => v.needed || v.reason !== null, { path: ["reason"], message: t("event.reasonRequired") }),
+  INFORM_PATIENT: z.object({ informedOn: date() }),
+  PATIENT_DECLINED: z.object({ declinedOn: date(), comment: text(1000) }),
+  PATIENT_ACCEPTED: z.object({ acceptedOn: date() }),
+  APPOINT: appoint,
+  NOTIFY: notify,
+  CANCEL: z.object({ reason: requiredText("event.reasonRequired") }),
+  REGISTER_ADMISSION: z.object({ admittedAt: instant(), expectedDischargeDate: date() }),
+  SEND_REFERRAL: z.object({ toUnitId: id("event.unitRequired"), expectedDischargeDate: date() }),
+  UPDATE_DISCHARGE_DATE: z.object({ expectedDischargeDate: date() }),
+  RECEIVE_REFERRAL: z.object({}),
+  CONFIRM_EXISTING_CONTACT: z.object({}),
+  MARK_READY_FOR_DISCHARGE: z.object({ readyAt: instant(), sipRequired: checkbox() }),
+  CALL_SIP: z.object({ calledOn: date(), sipDate: date() }),
+  ASSESS_LIFE_THREATENING: z.object({ informRelatives: checkbox(), note: text(1000) }),
+  REQUEST_CHANGE: z.object({ reason: requiredText("event.reasonRequired"), informRelatives: checkbox() }),
+  REVIEW: z
+    .object({ needRemains: yesNo(), nextReviewDate: optionalDate(), note: text(1000) })
+    .refine((v) => !v.needRemains || v.nextReviewDate !== null, {
+      path: ["nextReviewDate"],
+      message: t("event.nextReviewRequired"),
+    }),
+  END: z.object({ reason: requiredText("event.reasonRequired") }),
+  OFFER_CONTACT: z.object({ offeredOn: date() }),
+  RECORD_NOT_NEEDED: z.object({ reason: requiredText("event.reasonRequired") }),
+  RECEIVE_CHOICE: z.object({
+    channel: z.enum(["VIA_1177", "PHONE", "IN_PERSON", "LETTER", "LISTING"], { error: t("event.channelRequired") }),
+    requestedStaffMemberId: optionalId(),
+    prioritised: checkbox(),
+  }),
+} satisfies Record<string, z.ZodType>;
+
+export type EventType = keyof typeof EVENT_INPUT;
+export const isEventType = (value: string): value is EventType => Object.hasOwn(EVENT_INPUT, value);
+export type EventInput<T extends EventType> = z.output<(typeof EVENT_INPUT)[T]>;

@@ -1,0 +1,115 @@
+// Bilaga 1.6 — Avslut av fast kontakt, for every contact kind. A review finds that the need
+// remains (a new review date is set) or that it no longer exists; the ending is documented,
+// the contact disappears from what the patient sees, and the patient is informed.
+import { assign, setup } from "xstate";
+import {
+  anyOf,
+  baseContext,
+  notificationComplete,
+  notificationsDue,
+  notificationsGiven,
+  type CancelEvent,
+  type CaseContext,
+  type CaseInput,
+  type EventPolicy,
+  type NotifyEvent,
+  type Stamped,
+} from "./common";
+import { effectActions } from "./effects";
+import type { ActiveAssignmentFacts, IsoDate } from "./rules";
+
+export const id = "ENDING";
+export const version = 1;
+
+/** `current` is the assignment under review, loaded fresh by the executor. */
+export type ReviewEvent = Stamped & {
+  type: "REVIEW";
+  needRemains: boolean;
+  nextReviewDate: IsoDate | null;
+  note: string | null;
+  current: ActiveAssignmentFacts | null;
+};
+export type EndEvent = Stamped & { type: "END"; reason: string };
+export type EndingEvent = ReviewEvent | EndEvent | NotifyEvent | CancelEvent;
+export type EndingContext = CaseContext & { review: { needRemains: boolean; note: string | null; at: string } | null };
+
+export const machine = setup({
+  types: {} as { context: EndingContext; events: EndingEvent; input: CaseInput },
+  actions: effectActions,
+  guards: {
+    noRemainingNeed: ({ context, event }) =>
+      event.type === "REVIEW" && !event.needRemains && event.current?.id === context.assignmentId,
+    needRemains: ({ context, event }) =>
+      event.type === "REVIEW" && event.needRemains && event.nextReviewDate !== null && event.current?.id === context.assignmentId,
+    notificationComplete: ({ context, event }) => event.type === "NOTIFY" && notificationComplete({ context, event }),
+  },
+}).createMachine({
+  id,
+  context: ({ input }) => ({ ...baseContext(id, input), review: null }),
+  initial: "new",
+  states: {
+    new: {
+      on: {
+        // "Omprövning av behov av fast vårdkontakt"
+        REVIEW: [
+          {
+            guard: "noRemainingNeed",
+            target: "awaitingEndDocumentation",
+            actions: assign({
+              review: ({ event }) => ({ needRemains: false, note: event.note, at: event.at }),
+              notice: { personal: false, direct: true, relatives: false },
+            }),
+          },
+          {
+            guard: "needRemains",
+            target: "closed",
+            actions: [
+              assign({ review: ({ event }) => ({ needRemains: true, note: event.note, at: event.at }), outcome: "NEED_REMAINS" }),
+              {
+                type: "setReviewDate",
+                params: ({ context, event }) => ({ assignmentId: context.assignmentId ?? "", reviewDueDate: event.nextReviewDate ?? "" }),
+              },
+            ],
+          },
+        ],
+      },
+    },
+    awaitingEndDocumentation: {
+      on: {
+        // "Dokumentation om avslut" — from now on not shown on 1177 ("visas inte längre")
+        END: {
+          target: "awaitingNotification",
+          actions: [
+            {
+              type: "endAssignment",
+              params: ({ context, event }) => ({ assignmentId: context.assignmentId ?? "", endedAt: event.at, reason: event.reason }),
+            },
+            { type: "queueNotification", params: ({ context }) => notificationsDue(context, context.assignmentId) },
+          ],
+        },
+        CANCEL: { target: "closed", actions: assign({ outcome: "CANCELLED" }) },
+      },
+    },
+    awaitingNotification: {
+      on: {
+        // "Mottager information om att fast vårdkontakt är avslutad"
+        NOTIFY: {
+          guard: "notificationComplete",
+          target: "closed",
+          actions: [
+            { type: "recordNotification", params: ({ context, event }) => notificationsGiven(context, event) },
+            assign({ outcome: "ENDED" }),
+          ],
+        },
+      },
+    },
+    closed: { type: "final" },
+  },
+});
+
+export const policy: Record<EndingEvent["type"], EventPolicy<EndingContext>> = {
+  REVIEW: { permissions: anyOf("case:start") },
+  END: { permissions: anyOf("assignment:end") },
+  NOTIFY: { permissions: anyOf("notification:record") },
+  CANCEL: { permissions: anyOf("case:document") },
+};

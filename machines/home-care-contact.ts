@@ -1,0 +1,140 @@
+// Seed §4 — Fast omsorgskontakt i hemtjänsten. A person with hemtjänst is offered a fast
+// omsorgskontakt unless it is obviously unnecessary, with the reason recorded (SoL 4 kap.
+// 2 b §); the person declines (documented) or accepts, and an eligible undersköterska of the
+// executing unit is appointed (SoL 3 kap. 3 d §) and the person informed.
+import { assign, setup } from "xstate";
+import {
+  anyOf,
+  appointer,
+  appointmentAllowed,
+  assignmentFrom,
+  baseContext,
+  notificationComplete,
+  notificationsDue,
+  notificationsGiven,
+  refusalAllowed,
+  type AcceptEvent,
+  type AppointEvent,
+  type CancelEvent,
+  type CaseContext,
+  type CaseInput,
+  type DeclineEvent,
+  type EventPolicy,
+  type NotifyEvent,
+  type Stamped,
+} from "./common";
+import { effectActions } from "./effects";
+import type { IsoDate } from "./rules";
+
+export const id = "HOME_CARE_CONTACT";
+export const version = 1;
+
+export type OfferContactEvent = Stamped & { type: "OFFER_CONTACT"; offeredOn: IsoDate };
+export type RecordNotNeededEvent = Stamped & { type: "RECORD_NOT_NEEDED"; reason: string };
+export type HomeCareContactEvent =
+  | OfferContactEvent
+  | RecordNotNeededEvent
+  | DeclineEvent
+  | AcceptEvent
+  | AppointEvent
+  | NotifyEvent
+  | CancelEvent;
+export type HomeCareContactContext = CaseContext & { homeCareServiceId: string; offeredOn: IsoDate | null };
+
+export const machine = setup({
+  types: {} as { context: HomeCareContactContext; events: HomeCareContactEvent; input: CaseInput },
+  actions: effectActions,
+  guards: {
+    refusalAllowed,
+    reasonGiven: ({ event }) => event.type === "RECORD_NOT_NEEDED" && event.reason.trim().length > 0,
+    appointmentAllowed: ({ context, event }) => event.type === "APPOINT" && appointmentAllowed({ context, event }),
+    notificationComplete: ({ context, event }) => event.type === "NOTIFY" && notificationComplete({ context, event }),
+  },
+}).createMachine({
+  id,
+  context: ({ input }) => ({ ...baseContext(id, input), homeCareServiceId: input.homeCareServiceId ?? "", offeredOn: null }),
+  initial: "new",
+  states: {
+    new: {
+      on: {
+        // "erbjudas en fast omsorgskontakt"
+        OFFER_CONTACT: { target: "awaitingPatientDecision", actions: assign({ offeredOn: ({ event }) => event.offeredOn }) },
+        // "om det inte bedöms vara uppenbart obehövligt" — the reason is recorded
+        RECORD_NOT_NEEDED: {
+          guard: "reasonGiven",
+          target: "closed",
+          actions: [
+            {
+              type: "markContactNotNeeded",
+              params: ({ context, event }) => ({ homeCareServiceId: context.homeCareServiceId, reason: event.reason, at: event.at }),
+            },
+            assign({ outcome: "NOT_NEEDED" }),
+          ],
+        },
+      },
+    },
+    awaitingPatientDecision: {
+      on: {
+        // "dokumenteras … om en person har tackat nej till erbjudandet" (seed §4.3)
+        PATIENT_DECLINED: {
+          guard: "refusalAllowed",
+          target: "closed",
+          actions: [
+            {
+              type: "recordRefusal",
+              params: ({ context, event }) => ({
+                id: event.newId,
+                patientId: context.patientId,
+                careUnitId: context.unitId,
+                kind: context.contactKind,
+                declinedOn: event.declinedOn,
+                comment: event.comment,
+              }),
+            },
+            assign({ outcome: "DECLINED" }),
+          ],
+        },
+        PATIENT_ACCEPTED: { target: "awaitingAppointment" },
+        CANCEL: { target: "closed", actions: assign({ outcome: "CANCELLED" }) },
+      },
+    },
+    awaitingAppointment: {
+      on: {
+        // "dokumenteras vem den fasta omsorgskontakten är"
+        APPOINT: {
+          guard: "appointmentAllowed",
+          target: "awaitingNotification",
+          actions: [
+            assign({ assignmentId: ({ event }) => event.newId }),
+            { type: "createAssignment", params: ({ context, event }) => assignmentFrom(context, event, null) },
+            { type: "queueNotification", params: ({ context, event }) => notificationsDue(context, event.newId) },
+          ],
+        },
+        CANCEL: { target: "closed", actions: assign({ outcome: "CANCELLED" }) },
+      },
+    },
+    awaitingNotification: {
+      on: {
+        NOTIFY: {
+          guard: "notificationComplete",
+          target: "closed",
+          actions: [
+            { type: "recordNotification", params: ({ context, event }) => notificationsGiven(context, event) },
+            assign({ outcome: "APPOINTED" }),
+          ],
+        },
+      },
+    },
+    closed: { type: "final" },
+  },
+});
+
+export const policy: Record<HomeCareContactEvent["type"], EventPolicy<HomeCareContactContext>> = {
+  OFFER_CONTACT: { permissions: anyOf("case:start") },
+  RECORD_NOT_NEEDED: { permissions: anyOf("appoint:fast-omsorgskontakt") },
+  PATIENT_DECLINED: { permissions: anyOf("refusal:record") },
+  PATIENT_ACCEPTED: { permissions: anyOf("case:document") },
+  APPOINT: { permissions: appointer },
+  NOTIFY: { permissions: anyOf("notification:record") },
+  CANCEL: { permissions: anyOf("case:document") },
+};

@@ -1,0 +1,134 @@
+// The eight processes by code: machine, version, who may send which event, how a case opens.
+import { getNextTransitions, type AnyMachineSnapshot, type AnyStateMachine } from "xstate";
+import * as assessment from "./assessment";
+import * as change from "./change";
+import type { CaseContext, EventPolicy } from "./common";
+import * as dischargeReferral from "./discharge-referral";
+import * as doctorChoice from "./doctor-choice";
+import * as ending from "./ending";
+import * as homeCareContact from "./home-care-contact";
+import * as lifeThreatening from "./life-threatening";
+import * as patientRequest from "./patient-request";
+import type { ContactKind, ProcessCode } from "./rules";
+
+export type { ProcessCode } from "./rules";
+
+/** A persisted snapshot as stored in ProcessCase.snapshot. */
+export type PersistedSnapshot = { status: string; value: unknown; context: CaseContext };
+
+export type ProcessDefinition = {
+  code: ProcessCode;
+  machine: AnyStateMachine;
+  version: number;
+  /** Who may send each event (any of the permissions, in the unit named). */
+  policy: Record<string, EventPolicy<CaseContext>>;
+  /** The events that open a case (sent right after the initial state). */
+  openingEvents: readonly string[];
+  /** The contact kinds a case of this process is about. */
+  contactKinds: readonly ContactKind[];
+  /** What the case is started from besides the patient. */
+  subject: "patient" | "assignment" | "homeCareService";
+  /**
+   * Upgrades of stored snapshots, from the version named to the next one. A snapshot whose
+   * version has no path to the current one is refused with a clear message, never guessed at.
+   */
+  migrations: Record<number, (snapshot: PersistedSnapshot) => PersistedSnapshot>;
+};
+
+const ALL_KINDS: readonly ContactKind[] = ["FAST_VARDKONTAKT", "FAST_LAKARKONTAKT", "FAST_OMSORGSKONTAKT", "ANNAN_FAST_KONTAKT"];
+
+const define = (
+  m: { id: ProcessCode; version: number; machine: AnyStateMachine; policy: object },
+  rest: Pick<ProcessDefinition, "openingEvents" | "contactKinds" | "subject">,
+): ProcessDefinition => ({
+  code: m.id,
+  machine: m.machine,
+  version: m.version,
+  policy: m.policy as Record<string, EventPolicy<CaseContext>>,
+  migrations: {},
+  ...rest,
+});
+
+export const PROCESSES: Record<ProcessCode, ProcessDefinition> = {
+  PATIENT_REQUEST: define(patientRequest as never, {
+    openingEvents: ["RECEIVE_REQUEST"],
+    // Other fixed contacts (SPEC §3) are appointed through a request or an assessment too.
+    contactKinds: ["FAST_VARDKONTAKT", "ANNAN_FAST_KONTAKT"],
+    subject: "patient",
+  }),
+  ASSESSMENT: define(assessment as never, {
+    openingEvents: ["REGISTER_VISIT"],
+    contactKinds: ["FAST_VARDKONTAKT", "ANNAN_FAST_KONTAKT"],
+    subject: "patient",
+  }),
+  DISCHARGE_REFERRAL: define(dischargeReferral as never, {
+    openingEvents: ["REGISTER_ADMISSION"],
+    contactKinds: ["FAST_VARDKONTAKT"],
+    subject: "patient",
+  }),
+  LIFE_THREATENING: define(lifeThreatening as never, {
+    openingEvents: ["ASSESS_LIFE_THREATENING"],
+    contactKinds: ["FAST_VARDKONTAKT"],
+    subject: "patient",
+  }),
+  CHANGE: define(change as never, { openingEvents: ["REQUEST_CHANGE"], contactKinds: ALL_KINDS, subject: "assignment" }),
+  ENDING: define(ending as never, { openingEvents: ["REVIEW"], contactKinds: ALL_KINDS, subject: "assignment" }),
+  HOME_CARE_CONTACT: define(homeCareContact as never, {
+    openingEvents: ["OFFER_CONTACT", "RECORD_NOT_NEEDED"],
+    contactKinds: ["FAST_OMSORGSKONTAKT"],
+    subject: "homeCareService",
+  }),
+  DOCTOR_CHOICE: define(doctorChoice as never, {
+    openingEvents: ["RECEIVE_CHOICE"],
+    contactKinds: ["FAST_LAKARKONTAKT"],
+    subject: "patient",
+  }),
+};
+
+export const PROCESS_CODES = Object.keys(PROCESSES) as ProcessCode[];
+
+export function isProcessCode(value: string): value is ProcessCode {
+  return Object.hasOwn(PROCESSES, value);
+}
+
+/** A live snapshot of any of the machines; its context always extends CaseContext. */
+export type AnySnapshot = AnyMachineSnapshot & { context: CaseContext };
+
+export class SnapshotVersionError extends Error {
+  constructor(
+    readonly process: ProcessCode,
+    readonly storedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(`${process}: snapshot of version ${storedVersion} cannot be read by version ${currentVersion}`);
+  }
+}
+
+/** A stored snapshot as a live one, upgraded through the process's migrations if needed. */
+export function restoreSnapshot(definition: ProcessDefinition, storedVersion: number, json: string): AnySnapshot {
+  let persisted = JSON.parse(json) as PersistedSnapshot;
+  for (let v = storedVersion; v < definition.version; v++) {
+    const upgrade = definition.migrations[v];
+    if (!upgrade) throw new SnapshotVersionError(definition.code, storedVersion, definition.version);
+    persisted = upgrade(persisted);
+  }
+  if (storedVersion > definition.version) throw new SnapshotVersionError(definition.code, storedVersion, definition.version);
+  return definition.machine.resolveState({ value: persisted.value as never, context: persisted.context }) as AnySnapshot;
+}
+
+export function persist(definition: ProcessDefinition, snapshot: AnySnapshot): string {
+  return JSON.stringify(definition.machine.getPersistedSnapshot(snapshot));
+}
+
+/** The event types the current state accepts, guards aside. */
+export function acceptedEvents(snapshot: AnySnapshot): string[] {
+  if (snapshot.status !== "active") return [];
+  return [...new Set(getNextTransitions(snapshot).map((t) => t.eventType))].filter((type) => !type.startsWith("xstate."));
+}
+
+/** The state as one string, e.g. "awaitingAppointment". */
+export function stateName(snapshot: { value: unknown }): string {
+  const value = snapshot.value;
+  if (typeof value === "string") return value;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,100 @@
+// Bilaga 1.4 — Livshotande tillstånd. When a treating läkare has judged the condition
+// life-threatening, the verksamhetschef sees that a legitimerad läkare is appointed fast
+// vårdkontakt as soon as possible (SOSFS 2011:7 2 kap. 3 §); the patient and, where
+// applicable, relatives are told personally.
+import { assign, setup } from "xstate";
+import {
+  anyOf,
+  appointer,
+  appointmentAllowed,
+  assignmentFrom,
+  baseContext,
+  notificationComplete,
+  notificationsDue,
+  notificationsGiven,
+  type AppointEvent,
+  type CancelEvent,
+  type CaseContext,
+  type CaseInput,
+  type EventPolicy,
+  type NotifyEvent,
+  type Stamped,
+} from "./common";
+import { effectActions } from "./effects";
+
+export const id = "LIFE_THREATENING";
+export const version = 1;
+
+export type AssessLifeThreateningEvent = Stamped & {
+  type: "ASSESS_LIFE_THREATENING";
+  informRelatives: boolean;
+  note: string | null;
+};
+export type LifeThreateningEvent = AssessLifeThreateningEvent | AppointEvent | NotifyEvent | CancelEvent;
+export type LifeThreateningContext = CaseContext & { assessedAt: string | null };
+
+export const machine = setup({
+  types: {} as { context: LifeThreateningContext; events: LifeThreateningEvent; input: CaseInput },
+  actions: effectActions,
+  guards: {
+    appointmentAllowed: ({ context, event }) => event.type === "APPOINT" && appointmentAllowed({ context, event }),
+    notificationComplete: ({ context, event }) => event.type === "NOTIFY" && notificationComplete({ context, event }),
+    nothingAppointed: ({ context }) => context.assignmentId === null,
+  },
+}).createMachine({
+  id,
+  context: ({ input }) => ({ ...baseContext(id, input), assessedAt: null }),
+  initial: "new",
+  states: {
+    new: {
+      on: {
+        // "Bedömning att patientens tillstånd är livshotande och behov av fast vårdkontakt finns"
+        ASSESS_LIFE_THREATENING: {
+          target: "awaitingAppointment",
+          actions: assign({
+            assessedAt: ({ event }) => event.at,
+            lifeThreatening: true,
+            notice: ({ event }) => ({ personal: true, direct: true, relatives: event.informRelatives }),
+          }),
+        },
+      },
+    },
+    awaitingAppointment: {
+      on: {
+        // "Utser en legitimerad läkare som fast vårdkontakt" + "Dokumenterar fast vårdkontakt"
+        APPOINT: {
+          guard: "appointmentAllowed",
+          target: "awaitingNotification",
+          actions: [
+            assign({ assignmentId: ({ event }) => event.newId }),
+            { type: "createAssignment", params: ({ context, event }) => assignmentFrom(context, event, null) },
+            { type: "queueNotification", params: ({ context, event }) => notificationsDue(context, event.newId) },
+          ],
+        },
+        // The condition is no longer judged life-threatening before anyone was appointed.
+        CANCEL: { guard: "nothingAppointed", target: "closed", actions: assign({ outcome: "CANCELLED" }) },
+      },
+    },
+    awaitingNotification: {
+      on: {
+        // "Meddelar patienten": personal information to the patient and, where applicable, relatives
+        NOTIFY: {
+          guard: "notificationComplete",
+          target: "closed",
+          actions: [
+            { type: "recordNotification", params: ({ context, event }) => notificationsGiven(context, event) },
+            assign({ outcome: "APPOINTED" }),
+          ],
+        },
+      },
+    },
+    closed: { type: "final" },
+  },
+});
+
+export const policy: Record<LifeThreateningEvent["type"], EventPolicy<LifeThreateningContext>> = {
+  ASSESS_LIFE_THREATENING: { permissions: anyOf("assess:life-threatening") },
+  APPOINT: { permissions: appointer },
+  NOTIFY: { permissions: anyOf("notification:record") },
+  CANCEL: { permissions: anyOf("assess:life-threatening") },
+};

@@ -1,0 +1,1008 @@
+// Unit tests for the legal rules (machines/rules.ts). Every rule is tested on both sides of
+// its boundary, dates included. Builders return eligible facts; each test overrides only
+// what it checks and asserts on the reason codes.
+import { describe, expect, it } from "vitest";
+import { ageOn } from "~/domain/identifiers";
+import {
+  type ActiveAssignmentFacts,
+  type AppointerFacts,
+  type AppointmentFacts,
+  type ContactKind,
+  type NotificationEntry,
+  type PatientFacts,
+  type ProcessCode,
+  type Reason,
+  type StaffFacts,
+  type UnitFacts,
+  type Verdict,
+  annanFastKontaktRules,
+  appointerMayAppoint,
+  checkAppointment,
+  checkReplacement,
+  employedOn,
+  fastLakarkontaktRules,
+  fastOmsorgskontaktRules,
+  fastVardkontaktRules,
+  lacksOverallCoordination,
+  lakareCompetence,
+  notificationRules,
+  overallCoordinationRules,
+  referralDeadline,
+  referralReceiverRules,
+  refusalPossible,
+  sipCallDeadline,
+  underskoterskaQualified,
+} from "./rules";
+
+// ───────────────────────────── Builders ────────────────────────────────────────────
+
+const DATE = "2026-03-15";
+const UNIT_ID = "unit-vc";
+const OTHER_UNIT_ID = "unit-other";
+const HOME_CARE_UNIT_ID = "unit-hemtjanst";
+const STAFF_ID = "staff-1";
+
+const unit = (o: Partial<UnitFacts> = {}): UnitFacts => ({
+  id: UNIT_ID,
+  kind: "REGIONAL_PRIMARVARD",
+  regionallyFinanced: true,
+  ...o,
+});
+
+/** A legitimerad läkare, specialist in allmänmedicin, employed at UNIT_ID until further notice. */
+const staff = (o: Partial<StaffFacts> = {}): StaffFacts => ({
+  id: STAFF_ID,
+  legitimations: ["LK"],
+  specialties: [{ specialty: "ALLMANMEDICIN", status: "SPECIALIST" }],
+  underskoterskaBevis: false,
+  permanentUnderskoterskaFrom: null,
+  employmentEndDate: null,
+  employments: [{ careUnitId: UNIT_ID, from: "2020-01-01" }],
+  ...o,
+});
+
+/** An undersköterska with bevis, employed at the hemtjänst unit. */
+const underskoterska = (o: Partial<StaffFacts> = {}): StaffFacts =>
+  staff({
+    legitimations: [],
+    specialties: [],
+    underskoterskaBevis: true,
+    employments: [{ careUnitId: HOME_CARE_UNIT_ID, from: "2020-01-01" }],
+    ...o,
+  });
+
+/** A patient aged 50 on DATE, listed at UNIT_ID, with hemtjänst at HOME_CARE_UNIT_ID, no contacts. */
+const patient = (o: Partial<PatientFacts> = {}): PatientFacts => ({
+  id: "patient-1",
+  birthDate: "1976-01-20",
+  listings: [{ careUnitId: UNIT_ID, from: "2020-01-01", to: null }],
+  homeCareServices: [{ careUnitId: HOME_CARE_UNIT_ID, from: "2024-01-01", to: null }],
+  activeAssignments: [],
+  ...o,
+});
+
+const appointer = (o: Partial<AppointerFacts> = {}): AppointerFacts => ({
+  roleCode: "VERKSAMHETSCHEF",
+  careUnitId: UNIT_ID,
+  delegated: false,
+  ...o,
+});
+
+const assignment = (o: Partial<ActiveAssignmentFacts> = {}): ActiveAssignmentFacts => ({
+  id: "assignment-old",
+  kind: "FAST_VARDKONTAKT",
+  careUnitId: UNIT_ID,
+  staffMemberId: "staff-old",
+  overallCoordination: false,
+  lifeThreatening: false,
+  ...o,
+});
+
+/** A fast vårdkontakt appointed by the verksamhetschef on DATE: eligible as it stands. */
+const appointment = (o: Partial<AppointmentFacts> = {}): AppointmentFacts => ({
+  process: "PATIENT_REQUEST",
+  kind: "FAST_VARDKONTAKT",
+  date: DATE,
+  unit: unit(),
+  staff: staff(),
+  patient: patient(),
+  appointer: appointer(),
+  lifeThreatening: false,
+  overallCoordination: false,
+  coordinationConsentDate: null,
+  competenceJustification: null,
+  roleTitle: null,
+  contactAbout: null,
+  replacesAssignmentId: null,
+  ...o,
+});
+
+/** A fast läkarkontakt at the listing unit (DOCTOR_CHOICE): eligible as it stands. */
+const lakarAppointment = (o: Partial<AppointmentFacts> = {}): AppointmentFacts =>
+  appointment({ process: "DOCTOR_CHOICE", kind: "FAST_LAKARKONTAKT", ...o });
+
+/** A fast omsorgskontakt at the hemtjänst unit, appointed by its enhetschef: eligible as it stands. */
+const omsorgAppointment = (o: Partial<AppointmentFacts> = {}): AppointmentFacts =>
+  appointment({
+    process: "HOME_CARE_CONTACT",
+    kind: "FAST_OMSORGSKONTAKT",
+    unit: unit({ id: HOME_CARE_UNIT_ID, kind: "HEMTJANST", regionallyFinanced: false }),
+    staff: underskoterska(),
+    appointer: appointer({ roleCode: "ENHETSCHEF_HEMTJANST", careUnitId: HOME_CARE_UNIT_ID }),
+    ...o,
+  });
+
+/** Another fixed contact with role and subject: eligible as it stands. */
+const annanAppointment = (o: Partial<AppointmentFacts> = {}): AppointmentFacts =>
+  appointment({ kind: "ANNAN_FAST_KONTAKT", roleTitle: "Dietist", contactAbout: "Kost och nutrition", ...o });
+
+const codes = (x: Verdict | Reason[]): string[] =>
+  Array.isArray(x) ? x.map((r) => r.code) : x.eligible ? [] : x.reasons.map((r) => r.code);
+
+/** Birth date of someone who turns `age` on `date`. */
+const bornYearsBefore = (date: string, age: number) => `${Number(date.slice(0, 4)) - age}${date.slice(4)}`;
+
+// ───────────────────────────── employedOn ──────────────────────────────────────────
+
+describe("employedOn", () => {
+  const s = staff({ employments: [{ careUnitId: UNIT_ID, from: "2026-03-15" }], employmentEndDate: "2026-06-30" });
+
+  it("refuses the day before the employment starts, naming the start date", () => {
+    expect(employedOn(s, UNIT_ID, "2026-03-14")).toEqual([{ code: "employmentNotStarted", params: { date: "2026-03-15" } }]);
+  });
+
+  it("accepts on the first day of employment", () => {
+    expect(employedOn(s, UNIT_ID, "2026-03-15")).toEqual([]);
+  });
+
+  it("accepts on the last day of employment", () => {
+    expect(employedOn(s, UNIT_ID, "2026-06-30")).toEqual([]);
+  });
+
+  it("refuses the day after the last day of employment, naming the last day", () => {
+    expect(employedOn(s, UNIT_ID, "2026-07-01")).toEqual([{ code: "employmentEnded", params: { date: "2026-06-30" } }]);
+  });
+
+  it("compares dates across month and year boundaries", () => {
+    const t = staff({ employments: [{ careUnitId: UNIT_ID, from: "2026-01-01" }], employmentEndDate: "2026-12-31" });
+    expect(codes(employedOn(t, UNIT_ID, "2025-12-31"))).toEqual(["employmentNotStarted"]);
+    expect(codes(employedOn(t, UNIT_ID, "2026-01-01"))).toEqual([]);
+    expect(codes(employedOn(t, UNIT_ID, "2026-12-31"))).toEqual([]);
+    expect(codes(employedOn(t, UNIT_ID, "2027-01-01"))).toEqual(["employmentEnded"]);
+  });
+
+  it("accepts without an end date (employed until further notice)", () => {
+    expect(employedOn(staff({ employmentEndDate: null }), UNIT_ID, "2099-12-31")).toEqual([]);
+  });
+
+  it("refuses someone not employed at the unit", () => {
+    expect(codes(employedOn(s, OTHER_UNIT_ID, DATE))).toEqual(["notEmployedAtUnit"]);
+    expect(codes(employedOn(staff({ employments: [] }), UNIT_ID, DATE))).toEqual(["notEmployedAtUnit"]);
+  });
+
+  it("uses the employment at the asked unit when there are several", () => {
+    const t = staff({
+      employments: [
+        { careUnitId: OTHER_UNIT_ID, from: "2010-01-01" },
+        { careUnitId: UNIT_ID, from: "2026-04-01" },
+      ],
+    });
+    expect(codes(employedOn(t, OTHER_UNIT_ID, DATE))).toEqual([]);
+    expect(codes(employedOn(t, UNIT_ID, DATE))).toEqual(["employmentNotStarted"]);
+  });
+});
+
+// ───────────────────────────── underskoterskaQualified ─────────────────────────────
+
+describe("underskoterskaQualified (SoL 3 kap. 3 d § and the transitional rule)", () => {
+  const noBevis = (permanentUnderskoterskaFrom: string | null) =>
+    underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom });
+
+  it("accepts anyone with a bevis, also after the transition", () => {
+    expect(underskoterskaQualified(underskoterska(), DATE)).toEqual([]);
+    expect(underskoterskaQualified(underskoterska(), "2040-01-01")).toEqual([]);
+  });
+
+  it("accepts a permanent undersköterska from 2023-07-01 up to and including 2033-06-30", () => {
+    expect(underskoterskaQualified(noBevis("2023-07-01"), DATE)).toEqual([]);
+    expect(underskoterskaQualified(noBevis("2023-07-01"), "2033-06-30")).toEqual([]);
+  });
+
+  it("refuses the same person from 2033-07-01, naming the last day of the transition", () => {
+    expect(underskoterskaQualified(noBevis("2023-07-01"), "2033-07-01")).toEqual([
+      { code: "transitionEnded", params: { date: "2033-06-30" } },
+    ]);
+  });
+
+  it("accepts someone permanently employed as undersköterska before 2023-07-01", () => {
+    expect(underskoterskaQualified(noBevis("2015-05-01"), DATE)).toEqual([]);
+  });
+
+  it("refuses someone permanently employed only from 2023-07-02", () => {
+    expect(codes(underskoterskaQualified(noBevis("2023-07-02"), DATE))).toEqual(["notUnderskoterska"]);
+  });
+
+  it("refuses someone with neither bevis nor permanent employment", () => {
+    expect(codes(underskoterskaQualified(noBevis(null), DATE))).toEqual(["notUnderskoterska"]);
+  });
+});
+
+// ───────────────────────────── lakareCompetence ────────────────────────────────────
+
+describe("lakareCompetence (seed §2.3)", () => {
+  const lakare = (specialties: StaffFacts["specialties"]) => staff({ specialties });
+
+  it("accepts a specialist in allmänmedicin and a doctor in ST in allmänmedicin for any age", () => {
+    for (const age of [0, 17, 18, 50, 64, 65, 99]) {
+      expect(lakareCompetence(lakare([{ specialty: "ALLMANMEDICIN", status: "SPECIALIST" }]), age, null)).toEqual([]);
+      expect(lakareCompetence(lakare([{ specialty: "ALLMANMEDICIN", status: "IN_TRAINING" }]), age, null)).toEqual([]);
+    }
+  });
+
+  it("accepts a barn- och ungdomsmedicin specialist for a 17-year-old, not (without justification) for an 18-year-old", () => {
+    const s = lakare([{ specialty: "BARN_OCH_UNGDOMSMEDICIN", status: "SPECIALIST" }]);
+    expect(codes(lakareCompetence(s, 17, null))).toEqual([]);
+    expect(codes(lakareCompetence(s, 18, null))).toEqual(["justificationRequired"]);
+    expect(codes(lakareCompetence(s, 18, "Följer patienten sedan barndomen"))).toEqual([]);
+  });
+
+  it("accepts a geriatrik specialist from 65, with justification only below", () => {
+    const s = lakare([{ specialty: "GERIATRIK", status: "SPECIALIST" }]);
+    expect(codes(lakareCompetence(s, 64, null))).toEqual(["justificationRequired"]);
+    expect(codes(lakareCompetence(s, 65, null))).toEqual([]);
+  });
+
+  it("accepts a specialist in another specialty only with a non-blank justification", () => {
+    const s = lakare([{ specialty: "INTERNMEDICIN", status: "SPECIALIST" }]);
+    expect(codes(lakareCompetence(s, 50, "Likvärdig kompetens: lång erfarenhet i primärvård"))).toEqual([]);
+    expect(codes(lakareCompetence(s, 50, null))).toEqual(["justificationRequired"]);
+    expect(codes(lakareCompetence(s, 50, ""))).toEqual(["justificationRequired"]);
+    expect(codes(lakareCompetence(s, 50, "  \t\n "))).toEqual(["justificationRequired"]);
+  });
+
+  it("refuses a doctor without specialties, and a doctor only in ST outside allmänmedicin, justification or not", () => {
+    expect(codes(lakareCompetence(lakare([]), 50, "Motivering"))).toEqual(["lakareLacksCompetence"]);
+    const st = lakare([{ specialty: "BARN_OCH_UNGDOMSMEDICIN", status: "IN_TRAINING" }]);
+    expect(codes(lakareCompetence(st, 5, null))).toEqual(["lakareLacksCompetence"]);
+    expect(codes(lakareCompetence(lakare([{ specialty: "GERIATRIK", status: "IN_TRAINING" }]), 80, "x"))).toEqual([
+      "lakareLacksCompetence",
+    ]);
+  });
+
+  it("refuses someone without läkarlegitimation, whatever the specialties", () => {
+    expect(codes(lakareCompetence(staff({ legitimations: ["SJ"] }), 50, null))).toEqual(["notLegitimeradLakare"]);
+    expect(codes(lakareCompetence(staff({ legitimations: [] }), 50, "Motivering"))).toEqual(["notLegitimeradLakare"]);
+  });
+});
+
+// ───────────────────────────── fastLakarkontaktRules ───────────────────────────────
+
+describe("fastLakarkontaktRules (HSL 7 kap. 3 §, PL 6 kap. 3 §)", () => {
+  it("accepts the eligible defaults", () => {
+    expect(codes(fastLakarkontaktRules(lakarAppointment()))).toEqual([]);
+    expect(codes(checkAppointment(lakarAppointment()))).toEqual([]);
+  });
+
+  it("accepts a doctor in ST in allmänmedicin", () => {
+    const a = lakarAppointment({ staff: staff({ specialties: [{ specialty: "ALLMANMEDICIN", status: "IN_TRAINING" }] }) });
+    expect(codes(fastLakarkontaktRules(a))).toEqual([]);
+  });
+
+  describe("a barn- och ungdomsmedicin specialist around the patient's 18th birthday", () => {
+    const barnlakare = staff({ specialties: [{ specialty: "BARN_OCH_UNGDOMSMEDICIN", status: "SPECIALIST" }] });
+    const p = patient({ birthDate: "2008-03-15" });
+
+    it("accepts the day before the 18th birthday (17 years old)", () => {
+      expect(ageOn("2008-03-15", "2026-03-14")).toBe(17);
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: barnlakare, patient: p, date: "2026-03-14" })))).toEqual([]);
+    });
+
+    it("requires a justification on the 18th birthday", () => {
+      expect(ageOn("2008-03-15", "2026-03-15")).toBe(18);
+      const a = lakarAppointment({ staff: barnlakare, patient: p, date: "2026-03-15" });
+      expect(codes(fastLakarkontaktRules(a))).toEqual(["justificationRequired"]);
+      expect(codes(fastLakarkontaktRules({ ...a, competenceJustification: "Kontinuitet" }))).toEqual([]);
+    });
+
+    it("counts the birthday across a year boundary", () => {
+      const q = patient({ birthDate: "2008-01-01" });
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: barnlakare, patient: q, date: "2025-12-31" })))).toEqual([]);
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: barnlakare, patient: q, date: "2026-01-01" })))).toEqual([
+        "justificationRequired",
+      ]);
+    });
+  });
+
+  describe("a geriatrik specialist around the patient's 65th birthday", () => {
+    const geriatriker = staff({ specialties: [{ specialty: "GERIATRIK", status: "SPECIALIST" }] });
+    const p = patient({ birthDate: bornYearsBefore("2026-03-15", 65) });
+
+    it("requires a justification the day before the 65th birthday (64 years old)", () => {
+      expect(ageOn(p.birthDate, "2026-03-14")).toBe(64);
+      const a = lakarAppointment({ staff: geriatriker, patient: p, date: "2026-03-14" });
+      expect(codes(fastLakarkontaktRules(a))).toEqual(["justificationRequired"]);
+    });
+
+    it("accepts on the 65th birthday", () => {
+      expect(ageOn(p.birthDate, "2026-03-15")).toBe(65);
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: geriatriker, patient: p, date: "2026-03-15" })))).toEqual([]);
+    });
+  });
+
+  it("accepts a specialist in another specialty with a justification, not with an empty or blank one", () => {
+    const s = staff({ specialties: [{ specialty: "INTERNMEDICIN", status: "SPECIALIST" }] });
+    expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: s, competenceJustification: "Likvärdig kompetens" })))).toEqual([]);
+    expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: s, competenceJustification: null })))).toEqual([
+      "justificationRequired",
+    ]);
+    expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: s, competenceJustification: "" })))).toEqual([
+      "justificationRequired",
+    ]);
+    expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: s, competenceJustification: "   " })))).toEqual([
+      "justificationRequired",
+    ]);
+  });
+
+  it("refuses a doctor without specialties", () => {
+    expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: staff({ specialties: [] }) })))).toEqual([
+      "lakareLacksCompetence",
+    ]);
+  });
+
+  it("refuses someone without läkarlegitimation", () => {
+    const sjukskoterska = staff({ legitimations: ["SJ"], specialties: [] });
+    expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: sjukskoterska })))).toEqual(["notLegitimeradLakare"]);
+  });
+
+  describe("listing at the unit", () => {
+    const listedUntil = (to: string | null, from = "2020-01-01") =>
+      patient({ listings: [{ careUnitId: UNIT_ID, from, to }] });
+
+    it("refuses when the listing ended the day before", () => {
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ patient: listedUntil("2026-03-14") })))).toEqual(["patientNotListed"]);
+    });
+
+    it("accepts on the last day of the listing", () => {
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ patient: listedUntil(DATE) })))).toEqual([]);
+    });
+
+    it("refuses the day before the listing starts and accepts on its first day", () => {
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ patient: listedUntil(null, "2026-03-16") })))).toEqual([
+        "patientNotListed",
+      ]);
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ patient: listedUntil(null, DATE) })))).toEqual([]);
+    });
+
+    it("refuses when the patient is listed only at another unit, or nowhere", () => {
+      const elsewhere = patient({ listings: [{ careUnitId: OTHER_UNIT_ID, from: "2020-01-01", to: null }] });
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ patient: elsewhere })))).toEqual(["patientNotListed"]);
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ patient: patient({ listings: [] }) })))).toEqual([
+        "patientNotListed",
+      ]);
+    });
+
+    it("accepts a current listing next to an ended one", () => {
+      const p = patient({
+        listings: [
+          { careUnitId: UNIT_ID, from: "2018-01-01", to: "2019-12-31" },
+          { careUnitId: UNIT_ID, from: "2026-03-01", to: null },
+        ],
+      });
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ patient: p })))).toEqual([]);
+    });
+  });
+
+  it("refuses a unit that is not regional primary care, or not regionally financed", () => {
+    for (const kind of ["SLUTENVARD", "KOMMUNAL_PRIMARVARD", "SPECIALISERAD_OPPENVARD", "HEMTJANST"] as const) {
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ unit: unit({ kind }) })))).toEqual(["unitNotRegionalPrimaryCare"]);
+    }
+    expect(codes(fastLakarkontaktRules(lakarAppointment({ unit: unit({ regionallyFinanced: false }) })))).toEqual([
+      "unitNotRegionalPrimaryCare",
+    ]);
+  });
+
+  describe("at most one fast läkarkontakt", () => {
+    const existing = assignment({ id: "lk-old", kind: "FAST_LAKARKONTAKT", staffMemberId: "doctor-old" });
+
+    it("refuses when the patient already has one", () => {
+      const a = lakarAppointment({ patient: patient({ activeAssignments: [existing] }) });
+      expect(codes(fastLakarkontaktRules(a))).toEqual(["doctorContactExists"]);
+    });
+
+    it("also counts one at another unit", () => {
+      const a = lakarAppointment({ patient: patient({ activeAssignments: [{ ...existing, careUnitId: OTHER_UNIT_ID }] }) });
+      expect(codes(fastLakarkontaktRules(a))).toEqual(["doctorContactExists"]);
+    });
+
+    it("accepts when the existing one is the one being replaced", () => {
+      const a = lakarAppointment({ patient: patient({ activeAssignments: [existing] }), replacesAssignmentId: "lk-old" });
+      expect(codes(fastLakarkontaktRules(a))).toEqual([]);
+    });
+
+    it("refuses when the replaced id is another assignment", () => {
+      const a = lakarAppointment({ patient: patient({ activeAssignments: [existing] }), replacesAssignmentId: "something-else" });
+      expect(codes(fastLakarkontaktRules(a))).toEqual(["doctorContactExists"]);
+    });
+
+    it("ignores other kinds of contact", () => {
+      const others = [
+        assignment({ id: "v", kind: "FAST_VARDKONTAKT" }),
+        assignment({ id: "o", kind: "FAST_OMSORGSKONTAKT" }),
+        assignment({ id: "a", kind: "ANNAN_FAST_KONTAKT" }),
+      ];
+      expect(codes(fastLakarkontaktRules(lakarAppointment({ patient: patient({ activeAssignments: others }) })))).toEqual([]);
+    });
+  });
+});
+
+// ───────────────────────────── fastVardkontaktRules ────────────────────────────────
+
+describe("fastVardkontaktRules (PL 6 kap. 2 §, SOSFS 2011:7)", () => {
+  const sjukskoterska = staff({ legitimations: ["SJ"], specialties: [] });
+
+  it("accepts any health care staff, whatever the profession", () => {
+    expect(codes(fastVardkontaktRules(appointment({ staff: sjukskoterska })))).toEqual([]);
+    expect(codes(fastVardkontaktRules(appointment({ staff: staff({ legitimations: [], specialties: [] }) })))).toEqual([]);
+  });
+
+  it("accepts every health care unit kind", () => {
+    for (const kind of ["SLUTENVARD", "REGIONAL_PRIMARVARD", "KOMMUNAL_PRIMARVARD", "SPECIALISERAD_OPPENVARD"] as const) {
+      expect(codes(fastVardkontaktRules(appointment({ unit: unit({ kind, regionallyFinanced: false }) })))).toEqual([]);
+    }
+  });
+
+  it("refuses a hemtjänst unit", () => {
+    expect(codes(fastVardkontaktRules(appointment({ unit: unit({ kind: "HEMTJANST" }) })))).toEqual(["unitNotHealthCare"]);
+  });
+
+  it("requires a legitimerad läkare in a life-threatening condition", () => {
+    expect(codes(fastVardkontaktRules(appointment({ staff: sjukskoterska, lifeThreatening: true })))).toEqual([
+      "notLegitimeradLakare",
+    ]);
+    expect(codes(fastVardkontaktRules(appointment({ staff: staff(), lifeThreatening: true })))).toEqual([]);
+  });
+
+  it("reports both a wrong unit and a missing läkare", () => {
+    const a = appointment({ staff: sjukskoterska, lifeThreatening: true, unit: unit({ kind: "HEMTJANST" }) });
+    expect(codes(fastVardkontaktRules(a))).toEqual(["unitNotHealthCare", "notLegitimeradLakare"]);
+  });
+});
+
+// ───────────────────────────── fastOmsorgskontaktRules ─────────────────────────────
+
+describe("fastOmsorgskontaktRules (SoL 4 kap. 2 b §)", () => {
+  const withHomeCare = (from: string, to: string | null, careUnitId = HOME_CARE_UNIT_ID) =>
+    patient({ homeCareServices: [{ careUnitId, from, to }] });
+
+  it("accepts the eligible defaults", () => {
+    expect(codes(fastOmsorgskontaktRules(omsorgAppointment()))).toEqual([]);
+    expect(codes(checkAppointment(omsorgAppointment()))).toEqual([]);
+  });
+
+  it("refuses a unit that is not hemtjänst (without also checking hemtjänst there)", () => {
+    for (const kind of ["SLUTENVARD", "REGIONAL_PRIMARVARD", "KOMMUNAL_PRIMARVARD", "SPECIALISERAD_OPPENVARD"] as const) {
+      const a = omsorgAppointment({ unit: unit({ id: HOME_CARE_UNIT_ID, kind }) });
+      expect(codes(fastOmsorgskontaktRules(a))).toEqual(["unitNotHomeCare"]);
+    }
+  });
+
+  it("accepts on the last day of the hemtjänst and refuses the day after", () => {
+    expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ patient: withHomeCare("2024-01-01", DATE) })))).toEqual([]);
+    expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ patient: withHomeCare("2024-01-01", "2026-03-14") })))).toEqual([
+      "noHomeCareAtUnit",
+    ]);
+  });
+
+  it("accepts on the first day of the hemtjänst and refuses the day before", () => {
+    expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ patient: withHomeCare(DATE, null) })))).toEqual([]);
+    expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ patient: withHomeCare("2026-03-16", null) })))).toEqual([
+      "noHomeCareAtUnit",
+    ]);
+  });
+
+  it("refuses when the hemtjänst is carried out by another unit, or there is none", () => {
+    const elsewhere = withHomeCare("2024-01-01", null, "unit-other-hemtjanst");
+    expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ patient: elsewhere })))).toEqual(["noHomeCareAtUnit"]);
+    expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ patient: patient({ homeCareServices: [] }) })))).toEqual([
+      "noHomeCareAtUnit",
+    ]);
+  });
+
+  it("requires an undersköterska, and applies the transition date to the appointment date", () => {
+    const notUsk = underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom: null });
+    expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ staff: notUsk })))).toEqual(["notUnderskoterska"]);
+    const transition = underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom: "2023-07-01" });
+    expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ staff: transition, date: "2033-06-30" })))).toEqual([]);
+    expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ staff: transition, date: "2033-07-01" })))).toEqual([
+      "transitionEnded",
+    ]);
+  });
+
+  describe("one fast omsorgskontakt per patient and unit", () => {
+    const existing = assignment({ id: "fo-old", kind: "FAST_OMSORGSKONTAKT", careUnitId: HOME_CARE_UNIT_ID });
+
+    it("refuses when the patient has one at this unit", () => {
+      const a = omsorgAppointment({ patient: patient({ activeAssignments: [existing] }) });
+      expect(codes(fastOmsorgskontaktRules(a))).toEqual(["careContactExistsAtUnit"]);
+    });
+
+    it("accepts when the patient's one is at another unit", () => {
+      const a = omsorgAppointment({ patient: patient({ activeAssignments: [{ ...existing, careUnitId: "unit-other-hemtjanst" }] }) });
+      expect(codes(fastOmsorgskontaktRules(a))).toEqual([]);
+    });
+
+    it("accepts when the existing one is the one being replaced", () => {
+      const a = omsorgAppointment({ patient: patient({ activeAssignments: [existing] }), replacesAssignmentId: "fo-old" });
+      expect(codes(fastOmsorgskontaktRules(a))).toEqual([]);
+    });
+
+    it("ignores other kinds of contact at the unit", () => {
+      const other = assignment({ id: "x", kind: "ANNAN_FAST_KONTAKT", careUnitId: HOME_CARE_UNIT_ID });
+      expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ patient: patient({ activeAssignments: [other] }) })))).toEqual([]);
+    });
+  });
+});
+
+// ───────────────────────────── annanFastKontaktRules ───────────────────────────────
+
+describe("annanFastKontaktRules (seed §5)", () => {
+  it("accepts a role and a subject", () => {
+    expect(codes(annanFastKontaktRules(annanAppointment()))).toEqual([]);
+    expect(codes(checkAppointment(annanAppointment()))).toEqual([]);
+  });
+
+  it("requires the role title (null, empty or whitespace)", () => {
+    for (const roleTitle of [null, "", "   ", "\t\n"]) {
+      expect(codes(annanFastKontaktRules(annanAppointment({ roleTitle })))).toEqual(["roleTitleRequired"]);
+    }
+  });
+
+  it("requires what to contact it about (null, empty or whitespace)", () => {
+    for (const contactAbout of [null, "", "   "]) {
+      expect(codes(annanFastKontaktRules(annanAppointment({ contactAbout })))).toEqual(["contactAboutRequired"]);
+    }
+  });
+
+  it("reports both when both are missing", () => {
+    expect(codes(annanFastKontaktRules(annanAppointment({ roleTitle: " ", contactAbout: null })))).toEqual([
+      "roleTitleRequired",
+      "contactAboutRequired",
+    ]);
+  });
+});
+
+// ───────────────────────────── overallCoordinationRules ────────────────────────────
+
+describe("overallCoordinationRules (seed §3.3.2)", () => {
+  const coordinating = (o: Partial<AppointmentFacts> = {}) =>
+    appointment({ overallCoordination: true, coordinationConsentDate: "2026-03-01", ...o });
+
+  it("does not apply when no coordination is asked for", () => {
+    const a = appointment({
+      kind: "FAST_LAKARKONTAKT",
+      overallCoordination: false,
+      patient: patient({ activeAssignments: [assignment({ overallCoordination: true })] }),
+    });
+    expect(overallCoordinationRules(a)).toEqual([]);
+  });
+
+  it("accepts a fast vårdkontakt with earlier consent", () => {
+    expect(codes(overallCoordinationRules(coordinating()))).toEqual([]);
+    expect(codes(checkAppointment(coordinating()))).toEqual([]);
+  });
+
+  it("needs the consent to be recorded", () => {
+    expect(codes(overallCoordinationRules(coordinating({ coordinationConsentDate: null })))).toEqual(["coordinationNeedsConsent"]);
+  });
+
+  it("accepts consent on the appointment date, not the day after", () => {
+    expect(codes(overallCoordinationRules(coordinating({ coordinationConsentDate: DATE })))).toEqual([]);
+    expect(codes(overallCoordinationRules(coordinating({ coordinationConsentDate: "2026-03-16" })))).toEqual([
+      "coordinationNeedsConsent",
+    ]);
+  });
+
+  it("only for a fast vårdkontakt", () => {
+    for (const kind of ["FAST_LAKARKONTAKT", "FAST_OMSORGSKONTAKT", "ANNAN_FAST_KONTAKT"] as const) {
+      expect(codes(overallCoordinationRules(coordinating({ kind })))).toEqual(["coordinationOnlyForVardkontakt"]);
+    }
+  });
+
+  it("at most one at a time, unless the existing one is being replaced", () => {
+    const existing = assignment({ id: "fvk-coord", overallCoordination: true, careUnitId: OTHER_UNIT_ID });
+    const p = patient({ activeAssignments: [existing] });
+    expect(codes(overallCoordinationRules(coordinating({ patient: p })))).toEqual(["coordinationExists"]);
+    expect(codes(overallCoordinationRules(coordinating({ patient: p, replacesAssignmentId: "fvk-coord" })))).toEqual([]);
+  });
+
+  it("does not count active contacts without coordination", () => {
+    const p = patient({ activeAssignments: [assignment({ id: "fvk-1" }), assignment({ id: "fvk-2" })] });
+    expect(codes(overallCoordinationRules(coordinating({ patient: p })))).toEqual([]);
+  });
+
+  it("reports every problem at once", () => {
+    const p = patient({ activeAssignments: [assignment({ overallCoordination: true })] });
+    const a = coordinating({ kind: "ANNAN_FAST_KONTAKT", coordinationConsentDate: null, patient: p });
+    expect(codes(overallCoordinationRules(a))).toEqual([
+      "coordinationOnlyForVardkontakt",
+      "coordinationNeedsConsent",
+      "coordinationExists",
+    ]);
+  });
+});
+
+// ───────────────────────────── appointerMayAppoint ─────────────────────────────────
+
+describe("appointerMayAppoint", () => {
+  const KINDS: ContactKind[] = ["FAST_LAKARKONTAKT", "FAST_VARDKONTAKT", "ANNAN_FAST_KONTAKT"];
+  const check = (kind: ContactKind, a: Partial<AppointerFacts>, process: ProcessCode = "PATIENT_REQUEST") =>
+    codes(appointerMayAppoint({ kind, process, unit: unit(), appointer: appointer(a) }));
+
+  it("lets the verksamhetschef appoint every health care contact", () => {
+    for (const kind of KINDS) expect(check(kind, { roleCode: "VERKSAMHETSCHEF" })).toEqual([]);
+  });
+
+  it("lets delegated vårdpersonal appoint a fast vårdkontakt and another fixed contact, not a fast läkarkontakt", () => {
+    const delegated = { roleCode: "VARDPERSONAL", delegated: true };
+    expect(check("FAST_VARDKONTAKT", delegated)).toEqual([]);
+    expect(check("ANNAN_FAST_KONTAKT", delegated)).toEqual([]);
+    expect(check("FAST_LAKARKONTAKT", delegated)).toEqual(["appointerNotVerksamhetschef"]);
+  });
+
+  it("refuses vårdpersonal without delegation", () => {
+    for (const kind of KINDS) expect(check(kind, { roleCode: "VARDPERSONAL", delegated: false })).toEqual(["appointerNotVerksamhetschef"]);
+  });
+
+  it("lets only the enhetschef for hemtjänst appoint a fast omsorgskontakt", () => {
+    const hemtjanst = unit({ id: HOME_CARE_UNIT_ID, kind: "HEMTJANST" });
+    const omsorg = (a: Partial<AppointerFacts>) =>
+      codes(
+        appointerMayAppoint({
+          kind: "FAST_OMSORGSKONTAKT",
+          process: "HOME_CARE_CONTACT",
+          unit: hemtjanst,
+          appointer: appointer({ careUnitId: HOME_CARE_UNIT_ID, ...a }),
+        }),
+      );
+    expect(omsorg({ roleCode: "ENHETSCHEF_HEMTJANST" })).toEqual([]);
+    expect(omsorg({ roleCode: "VERKSAMHETSCHEF" })).toEqual(["appointerNotEnhetschef"]);
+    expect(omsorg({ roleCode: "VARDPERSONAL", delegated: true })).toEqual(["appointerNotEnhetschef"]);
+    expect(omsorg({ roleCode: "ADMINISTRATOR" })).toEqual(["appointerNotEnhetschef"]);
+  });
+
+  it("does not let the enhetschef for hemtjänst appoint health care contacts", () => {
+    for (const kind of KINDS) expect(check(kind, { roleCode: "ENHETSCHEF_HEMTJANST" })).toEqual(["appointerNotVerksamhetschef"]);
+  });
+
+  it("lets the administrator act only in a CHANGE", () => {
+    for (const kind of [...KINDS, "FAST_OMSORGSKONTAKT" as const]) {
+      expect(check(kind, { roleCode: "ADMINISTRATOR" }, "CHANGE")).toEqual([]);
+    }
+    for (const process of ["PATIENT_REQUEST", "ASSESSMENT", "LIFE_THREATENING", "DOCTOR_CHOICE", "ENDING"] as const) {
+      expect(check("FAST_VARDKONTAKT", { roleCode: "ADMINISTRATOR" }, process)).toEqual(["appointerNotVerksamhetschef"]);
+    }
+    expect(check("FAST_LAKARKONTAKT", { roleCode: "ADMINISTRATOR" }, "DOCTOR_CHOICE")).toEqual(["appointerNotVerksamhetschef"]);
+  });
+
+  it("refuses anyone, whatever the role, from another unit", () => {
+    expect(check("FAST_VARDKONTAKT", { roleCode: "VERKSAMHETSCHEF", careUnitId: OTHER_UNIT_ID })).toEqual(["appointerOtherUnit"]);
+    expect(check("FAST_VARDKONTAKT", { roleCode: "ADMINISTRATOR", careUnitId: OTHER_UNIT_ID }, "CHANGE")).toEqual([
+      "appointerOtherUnit",
+    ]);
+    expect(check("FAST_OMSORGSKONTAKT", { roleCode: "ENHETSCHEF_HEMTJANST", careUnitId: OTHER_UNIT_ID })).toEqual([
+      "appointerOtherUnit",
+    ]);
+  });
+});
+
+// ───────────────────────────── checkAppointment ────────────────────────────────────
+
+describe("checkAppointment", () => {
+  it("returns eligible for the defaults of every kind", () => {
+    expect(checkAppointment(appointment())).toEqual({ eligible: true });
+    expect(checkAppointment(lakarAppointment())).toEqual({ eligible: true });
+    expect(checkAppointment(omsorgAppointment())).toEqual({ eligible: true });
+    expect(checkAppointment(annanAppointment())).toEqual({ eligible: true });
+  });
+
+  it("checks employment at the unit on the date for every kind", () => {
+    const ended = { employmentEndDate: "2026-03-14" };
+    expect(codes(checkAppointment(appointment({ staff: staff(ended) })))).toEqual(["employmentEnded"]);
+    expect(codes(checkAppointment(lakarAppointment({ staff: staff(ended) })))).toEqual(["employmentEnded"]);
+    expect(codes(checkAppointment(omsorgAppointment({ staff: underskoterska(ended) })))).toEqual(["employmentEnded"]);
+    expect(codes(checkAppointment(annanAppointment({ staff: staff({ employments: [] }) })))).toEqual(["notEmployedAtUnit"]);
+    expect(codes(checkAppointment(appointment({ staff: staff({ employmentEndDate: DATE }) })))).toEqual([]);
+  });
+
+  it("applies only the rules of the kind asked for", () => {
+    // A sjuksköterska is fine as fast vårdkontakt, not as fast läkarkontakt.
+    const sjukskoterska = staff({ legitimations: ["SJ"], specialties: [] });
+    expect(codes(checkAppointment(appointment({ staff: sjukskoterska })))).toEqual([]);
+    expect(codes(checkAppointment(lakarAppointment({ staff: sjukskoterska })))).toEqual(["notLegitimeradLakare"]);
+    // Another fixed contact does not need a role for a fast vårdkontakt.
+    expect(codes(checkAppointment(appointment({ roleTitle: null, contactAbout: null })))).toEqual([]);
+  });
+
+  it("composes the reasons of every rule, in order", () => {
+    const a = lakarAppointment({
+      staff: staff({ legitimations: ["SJ"], employments: [] }),
+      unit: unit({ regionallyFinanced: false }),
+      patient: patient({
+        listings: [],
+        activeAssignments: [assignment({ kind: "FAST_LAKARKONTAKT", id: "lk-old" }), assignment({ overallCoordination: true })],
+      }),
+      overallCoordination: true,
+      appointer: appointer({ careUnitId: OTHER_UNIT_ID }),
+    });
+    const v = checkAppointment(a);
+    expect(v.eligible).toBe(false);
+    expect(codes(v)).toEqual([
+      "notEmployedAtUnit",
+      "unitNotRegionalPrimaryCare",
+      "patientNotListed",
+      "notLegitimeradLakare",
+      "doctorContactExists",
+      "coordinationOnlyForVardkontakt",
+      "coordinationNeedsConsent",
+      "coordinationExists",
+      "appointerOtherUnit",
+    ]);
+  });
+
+  it("keeps the reasons' parameters", () => {
+    const a = omsorgAppointment({
+      date: "2033-07-01",
+      staff: underskoterska({
+        underskoterskaBevis: false,
+        permanentUnderskoterskaFrom: "2020-01-01",
+        employments: [{ careUnitId: HOME_CARE_UNIT_ID, from: "2034-01-01" }],
+      }),
+    });
+    expect(checkAppointment(a)).toEqual({
+      eligible: false,
+      reasons: [
+        { code: "employmentNotStarted", params: { date: "2034-01-01" } },
+        { code: "transitionEnded", params: { date: "2033-06-30" } },
+      ],
+    });
+  });
+});
+
+// ───────────────────────────── checkReplacement ────────────────────────────────────
+
+describe("checkReplacement (Bilaga 1.5)", () => {
+  const change = (o: Partial<AppointmentFacts> = {}) => appointment({ process: "CHANGE", ...o });
+  const old = assignment({ id: "fvk-old", staffMemberId: "staff-old" });
+
+  it("accepts another person of the same kind at the same unit", () => {
+    const a = change({ patient: patient({ activeAssignments: [old] }) });
+    expect(checkReplacement(old, a)).toEqual({ eligible: true });
+  });
+
+  it("refuses when the replaced assignment is not active", () => {
+    expect(codes(checkReplacement(null, change()))).toEqual(["replacedNotActive"]);
+  });
+
+  it("refuses the same person", () => {
+    expect(codes(checkReplacement({ ...old, staffMemberId: STAFF_ID }, change()))).toEqual(["replacementIsSamePerson"]);
+  });
+
+  it("refuses a change of kind", () => {
+    expect(codes(checkReplacement({ ...old, kind: "ANNAN_FAST_KONTAKT" }, change()))).toEqual(["replacementChangesKind"]);
+  });
+
+  it("refuses a change of unit", () => {
+    expect(codes(checkReplacement({ ...old, careUnitId: OTHER_UNIT_ID }, change()))).toEqual(["replacementChangesUnit"]);
+  });
+
+  it("keeps a legitimerad läkare for a life-threatening case even when the new facts say otherwise", () => {
+    const replaced = { ...old, lifeThreatening: true };
+    const sjukskoterska = staff({ legitimations: ["SJ"], specialties: [] });
+    expect(codes(checkReplacement(replaced, change({ staff: sjukskoterska, lifeThreatening: false })))).toEqual([
+      "notLegitimeradLakare",
+    ]);
+    expect(codes(checkReplacement(replaced, change({ staff: staff(), lifeThreatening: false })))).toEqual([]);
+    // Without the life-threatening condition a sjuksköterska may replace.
+    expect(codes(checkReplacement(old, change({ staff: sjukskoterska })))).toEqual([]);
+  });
+
+  it("keeps the övergripande samordningsansvar with its consent, not counting the replaced one as another", () => {
+    const replaced = { ...old, overallCoordination: true };
+    const p = patient({ activeAssignments: [replaced] });
+    expect(codes(checkReplacement(replaced, change({ patient: p, coordinationConsentDate: null })))).toEqual([
+      "coordinationNeedsConsent",
+    ]);
+    expect(codes(checkReplacement(replaced, change({ patient: p, coordinationConsentDate: "2025-01-01" })))).toEqual([]);
+  });
+
+  it("does not count the replaced fast läkarkontakt as an existing one", () => {
+    const replaced = assignment({ id: "lk-old", kind: "FAST_LAKARKONTAKT", staffMemberId: "doctor-old" });
+    const a = lakarAppointment({ process: "CHANGE", patient: patient({ activeAssignments: [replaced] }) });
+    expect(codes(checkReplacement(replaced, a))).toEqual([]);
+  });
+
+  it("still checks the replacement's own eligibility, e.g. employment and appointer", () => {
+    const a = change({ staff: staff({ employmentEndDate: "2026-03-14" }), appointer: appointer({ roleCode: "VARDPERSONAL" }) });
+    expect(codes(checkReplacement(old, a))).toEqual(["employmentEnded", "appointerNotVerksamhetschef"]);
+  });
+
+  it("lets the administrator carry out the change", () => {
+    expect(codes(checkReplacement(old, change({ appointer: appointer({ roleCode: "ADMINISTRATOR" }) })))).toEqual([]);
+  });
+
+  it("combines its own reasons with the appointment's", () => {
+    const replaced = { ...old, staffMemberId: STAFF_ID, lifeThreatening: true, careUnitId: OTHER_UNIT_ID };
+    const a = change({ staff: staff({ legitimations: [] }) });
+    expect(codes(checkReplacement(replaced, a))).toEqual([
+      "replacementIsSamePerson",
+      "replacementChangesUnit",
+      "notLegitimeradLakare",
+    ]);
+  });
+});
+
+// ───────────────────────────── Process-level rules ─────────────────────────────────
+
+describe("refusalPossible", () => {
+  it.each(["ASSESSMENT", "DISCHARGE_REFERRAL", "HOME_CARE_CONTACT"] as const)("%s offers a contact that may be refused", (p) => {
+    expect(refusalPossible(p)).toEqual({ eligible: true });
+  });
+
+  it.each(["PATIENT_REQUEST", "LIFE_THREATENING", "CHANGE", "ENDING", "DOCTOR_CHOICE"] as const)("%s has no refusal", (p) => {
+    expect(codes(refusalPossible(p))).toEqual(["refusalNotOffered"]);
+  });
+});
+
+describe("referralReceiverRules (lag 2017:612 2 kap. 5 §)", () => {
+  const FROM = "unit-slutenvard";
+
+  it("accepts regional primary care and specialised open care", () => {
+    expect(referralReceiverRules(FROM, unit({ kind: "REGIONAL_PRIMARVARD" }))).toEqual({ eligible: true });
+    expect(referralReceiverRules(FROM, unit({ kind: "SPECIALISERAD_OPPENVARD" }))).toEqual({ eligible: true });
+  });
+
+  it.each(["SLUTENVARD", "KOMMUNAL_PRIMARVARD", "HEMTJANST"] as const)("refuses a %s unit", (kind) => {
+    expect(codes(referralReceiverRules(FROM, unit({ kind })))).toEqual(["referralReceiverNotOpenCare"]);
+  });
+
+  it("refuses sending to the same unit", () => {
+    expect(codes(referralReceiverRules(UNIT_ID, unit()))).toEqual(["referralToSameUnit"]);
+    expect(codes(referralReceiverRules(FROM, unit({ id: FROM, kind: "SLUTENVARD" })))).toEqual([
+      "referralToSameUnit",
+      "referralReceiverNotOpenCare",
+    ]);
+  });
+});
+
+describe("referralDeadline (24 hours)", () => {
+  const ADMITTED = "2026-03-10T08:00:00.000Z";
+
+  it("runs 24 hours from admission when assessed at admission", () => {
+    expect(referralDeadline(ADMITTED, ADMITTED)).toBe("2026-03-11T08:00:00.000Z");
+  });
+
+  it("runs from admission when assessed within the first 24 hours", () => {
+    expect(referralDeadline(ADMITTED, "2026-03-10T20:30:00.000Z")).toBe("2026-03-11T08:00:00.000Z");
+  });
+
+  it("runs from the assessment when assessed exactly 24 hours after admission (never a deadline at the moment of judging)", () => {
+    expect(referralDeadline(ADMITTED, "2026-03-11T08:00:00.000Z")).toBe("2026-03-12T08:00:00.000Z");
+  });
+
+  it("runs from the assessment when assessed just after 24 hours", () => {
+    expect(referralDeadline(ADMITTED, "2026-03-11T08:00:00.001Z")).toBe("2026-03-12T08:00:00.001Z");
+  });
+
+  it("runs 24 hours from the assessment when assessed 25 hours after admission", () => {
+    expect(referralDeadline(ADMITTED, "2026-03-11T09:00:00.000Z")).toBe("2026-03-12T09:00:00.000Z");
+  });
+
+  it("accepts instants with an offset and answers in UTC", () => {
+    expect(referralDeadline("2026-03-10T09:00:00+01:00", "2026-03-10T09:00:00+01:00")).toBe("2026-03-11T08:00:00.000Z");
+  });
+});
+
+describe("sipCallDeadline", () => {
+  it("is three days after the notice that the patient is ready", () => {
+    expect(sipCallDeadline("2026-03-10T08:00:00.000Z", 3)).toBe("2026-03-13T08:00:00.000Z");
+  });
+
+  it("crosses month and year ends", () => {
+    expect(sipCallDeadline("2026-02-27T12:00:00.000Z", 3)).toBe("2026-03-02T12:00:00.000Z");
+    expect(sipCallDeadline("2025-12-30T12:00:00.000Z", 3)).toBe("2026-01-02T12:00:00.000Z");
+  });
+
+  it("counts calendar days on Swedish clocks across the change to summer time", () => {
+    // Ready Friday 2026-03-27 10:00 (UTC+1); three days later is Monday 10:00 (UTC+2).
+    expect(sipCallDeadline("2026-03-27T09:00:00.000Z", 3)).toBe("2026-03-30T08:00:00.000Z");
+  });
+
+  it("follows the configured number of days", () => {
+    expect(sipCallDeadline("2026-03-10T08:00:00.000Z", 1)).toBe("2026-03-11T08:00:00.000Z");
+    expect(sipCallDeadline("2026-03-10T08:00:00.000Z", 0)).toBe("2026-03-10T08:00:00.000Z");
+  });
+});
+
+describe("notificationRules (Bilaga 1.1–1.6)", () => {
+  const to = (recipient: NotificationEntry["recipient"], channel: NotificationEntry["channel"]): NotificationEntry => ({
+    recipient,
+    channel,
+    notifiedOn: DATE,
+  });
+  const plain = { personal: false, direct: false, relatives: false };
+  const personal = { personal: true, direct: true, relatives: false };
+  const direct = { personal: false, direct: true, relatives: false };
+
+  it("requires the patient to be told", () => {
+    expect(codes(notificationRules(plain, []))).toEqual(["patientNotNotified"]);
+    expect(codes(notificationRules(plain, [to("RELATIVE", "PHONE")]))).toEqual(["patientNotNotified"]);
+  });
+
+  it("accepts via 1177 or a letter where 1177 suffices", () => {
+    expect(notificationRules(plain, [to("PATIENT", "VIA_1177")])).toEqual({ eligible: true });
+    expect(notificationRules(plain, [to("PATIENT", "LETTER")])).toEqual({ eligible: true });
+  });
+
+  it("does not accept 1177 or a letter where personal information is required", () => {
+    expect(codes(notificationRules(personal, [to("PATIENT", "VIA_1177")]))).toEqual(["patientNotToldPersonally"]);
+    expect(codes(notificationRules(personal, [to("PATIENT", "LETTER")]))).toEqual(["patientNotToldPersonally"]);
+    expect(codes(notificationRules(personal, [to("PATIENT", "VIA_1177"), to("RELATIVE", "PHONE")]))).toEqual([
+      "patientNotToldPersonally",
+    ]);
+  });
+
+  it("does not accept 1177 alone where the patient must be told directly (an ending), but a letter", () => {
+    expect(codes(notificationRules(direct, [to("PATIENT", "VIA_1177")]))).toEqual(["patientNotToldDirectly"]);
+    expect(notificationRules(direct, [to("PATIENT", "LETTER")])).toEqual({ eligible: true });
+  });
+
+  it("accepts by phone or in person where personal information is required", () => {
+    expect(notificationRules(personal, [to("PATIENT", "PHONE")])).toEqual({ eligible: true });
+    expect(notificationRules(personal, [to("PATIENT", "IN_PERSON")])).toEqual({ eligible: true });
+    expect(notificationRules(personal, [to("PATIENT", "VIA_1177"), to("PATIENT", "PHONE")])).toEqual({ eligible: true });
+  });
+
+  it("requires the relatives to be told where the case says so", () => {
+    const relatives = { personal: false, direct: false, relatives: true };
+    expect(codes(notificationRules(relatives, [to("PATIENT", "VIA_1177")]))).toEqual(["relativesNotNotified"]);
+    expect(notificationRules(relatives, [to("PATIENT", "VIA_1177"), to("RELATIVE", "LETTER")])).toEqual({ eligible: true });
+  });
+
+  it("requires the relatives to be told personally when the patient must be", () => {
+    const both = { personal: true, direct: true, relatives: true };
+    expect(codes(notificationRules(both, [to("PATIENT", "PHONE"), to("RELATIVE", "VIA_1177")]))).toEqual([
+      "relativesNotToldPersonally",
+    ]);
+    expect(notificationRules(both, [to("PATIENT", "PHONE"), to("RELATIVE", "IN_PERSON")])).toEqual({ eligible: true });
+    expect(codes(notificationRules(both, []))).toEqual(["patientNotNotified", "relativesNotNotified"]);
+  });
+});
+
+describe("lacksOverallCoordination (seed §3.3.2)", () => {
+  const fvk = (overallCoordination = false) => ({ kind: "FAST_VARDKONTAKT" as const, overallCoordination });
+
+  it("stays quiet with no or one fast vårdkontakt", () => {
+    expect(lacksOverallCoordination([])).toBe(0);
+    expect(lacksOverallCoordination([fvk()])).toBe(0);
+  });
+
+  it("counts two or more fasta vårdkontakter without coordination", () => {
+    expect(lacksOverallCoordination([fvk(), fvk()])).toBe(2);
+    expect(lacksOverallCoordination([fvk(), fvk(), fvk()])).toBe(3);
+  });
+
+  it("stays quiet when one of them coordinates", () => {
+    expect(lacksOverallCoordination([fvk(), fvk(true)])).toBe(0);
+  });
+
+  it("counts only fasta vårdkontakter", () => {
+    expect(
+      lacksOverallCoordination([
+        fvk(),
+        { kind: "FAST_LAKARKONTAKT", overallCoordination: false },
+        { kind: "ANNAN_FAST_KONTAKT", overallCoordination: true },
+      ]),
+    ).toBe(0);
+    expect(lacksOverallCoordination([fvk(), fvk(), { kind: "ANNAN_FAST_KONTAKT", overallCoordination: true }])).toBe(2);
+  });
+});

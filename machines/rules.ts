@@ -1,0 +1,435 @@
+// The legal rules for fixed contacts, in one place (SPEC §3, §5; seed §2–§4, Bilaga 1).
+//
+// Every function is pure: the date is passed in ("YYYY-MM-DD", Swedish local date) and the
+// facts are plain data loaded by the caller. Each returns a verdict: eligible, or the list of
+// reasons why not, as message codes with parameters (app/i18n turns them into Swedish). The
+// machines use these functions as guards; the executor calls them again with fresh data
+// inside the transaction, and the staff pickers call them to explain who is not eligible.
+import { addDays, isoDateInStockholm, stockholmInstant, stockholmTimeOfDay } from "~/domain/dates";
+import { ageOn } from "~/domain/identifiers";
+
+export type ContactKind = "FAST_LAKARKONTAKT" | "FAST_VARDKONTAKT" | "FAST_OMSORGSKONTAKT" | "ANNAN_FAST_KONTAKT";
+export type CareUnitKind =
+  | "SLUTENVARD"
+  | "REGIONAL_PRIMARVARD"
+  | "KOMMUNAL_PRIMARVARD"
+  | "SPECIALISERAD_OPPENVARD"
+  | "HEMTJANST";
+export type ProcessCode =
+  | "PATIENT_REQUEST"
+  | "ASSESSMENT"
+  | "DISCHARGE_REFERRAL"
+  | "LIFE_THREATENING"
+  | "CHANGE"
+  | "ENDING"
+  | "HOME_CARE_CONTACT"
+  | "DOCTOR_CHOICE";
+
+/** A calendar date "YYYY-MM-DD". Such strings compare correctly as text. */
+export type IsoDate = string;
+
+export type ReasonCode =
+  | "notEmployedAtUnit"
+  | "employmentEnded"
+  | "employmentNotStarted"
+  | "unitNotHealthCare"
+  | "notLegitimeradLakare"
+  | "appointerNotVerksamhetschef"
+  | "appointerNotEnhetschef"
+  | "appointerOtherUnit"
+  | "patientNotListed"
+  | "unitNotRegionalPrimaryCare"
+  | "lakareLacksCompetence"
+  | "justificationRequired"
+  | "doctorContactExists"
+  | "unitNotHomeCare"
+  | "noHomeCareAtUnit"
+  | "notUnderskoterska"
+  | "transitionEnded"
+  | "careContactExistsAtUnit"
+  | "coordinationOnlyForVardkontakt"
+  | "coordinationNeedsConsent"
+  | "coordinationExists"
+  | "roleTitleRequired"
+  | "contactAboutRequired"
+  | "replacementIsSamePerson"
+  | "replacementChangesKind"
+  | "replacementChangesUnit"
+  | "replacedNotActive"
+  | "noContactAtUnit"
+  | "caseAlreadyOpen"
+  | "refusalNotOffered"
+  | "referralReceiverNotOpenCare"
+  | "referralToSameUnit"
+  | "patientNotNotified"
+  | "patientNotToldPersonally"
+  | "patientNotToldDirectly"
+  | "relativesNotNotified"
+  | "relativesNotToldPersonally";
+
+export type Reason = { code: ReasonCode; params?: Record<string, string | number> };
+export type Verdict = { eligible: true } | { eligible: false; reasons: Reason[] };
+
+const verdict = (reasons: Reason[]): Verdict => (reasons.length === 0 ? { eligible: true } : { eligible: false, reasons });
+
+// ───────────────────────────── Facts ───────────────────────────────────────────────
+
+export type StaffFacts = {
+  id: string;
+  /** HOSP legitimationsyrken, e.g. ["LK"] (domain-facts §2.2). */
+  legitimations: readonly string[];
+  specialties: readonly { specialty: string; status: "SPECIALIST" | "IN_TRAINING" }[];
+  underskoterskaBevis: boolean;
+  /** Start of permanent employment with the title undersköterska, if any. */
+  permanentUnderskoterskaFrom: IsoDate | null;
+  /** Last day of employment; null while employed until further notice. */
+  employmentEndDate: IsoDate | null;
+  employments: readonly { careUnitId: string; from: IsoDate }[];
+};
+
+export type UnitFacts = { id: string; kind: CareUnitKind; regionallyFinanced: boolean };
+
+export type ActiveAssignmentFacts = {
+  id: string;
+  kind: ContactKind;
+  careUnitId: string;
+  staffMemberId: string;
+  overallCoordination: boolean;
+  lifeThreatening: boolean;
+};
+
+export type PatientFacts = {
+  id: string;
+  birthDate: IsoDate;
+  listings: readonly { careUnitId: string; from: IsoDate; to: IsoDate | null }[];
+  homeCareServices: readonly { careUnitId: string; from: IsoDate; to: IsoDate | null }[];
+  activeAssignments: readonly ActiveAssignmentFacts[];
+};
+
+/** The user who appoints: role in the unit, and whether a delegation covers the appointment. */
+export type AppointerFacts = { roleCode: string; careUnitId: string; delegated: boolean };
+
+export type AppointmentFacts = {
+  process: ProcessCode;
+  kind: ContactKind;
+  date: IsoDate;
+  unit: UnitFacts;
+  staff: StaffFacts;
+  patient: PatientFacts;
+  appointer: AppointerFacts;
+  lifeThreatening: boolean;
+  overallCoordination: boolean;
+  /** The date the patient consented to coordination between fasta vårdkontakter. */
+  coordinationConsentDate: IsoDate | null;
+  competenceJustification: string | null;
+  roleTitle: string | null;
+  contactAbout: string | null;
+  /** The assignment this one replaces (CHANGE, a new choice of doctor): not counted as "another". */
+  replacesAssignmentId: string | null;
+};
+
+// ───────────────────────────── Unit kinds ──────────────────────────────────────────
+
+/** Health care units where a fast vårdkontakt can be appointed (seed §3.3). */
+export const HEALTH_CARE_UNIT_KINDS: readonly CareUnitKind[] = [
+  "SLUTENVARD",
+  "REGIONAL_PRIMARVARD",
+  "KOMMUNAL_PRIMARVARD",
+  "SPECIALISERAD_OPPENVARD",
+];
+
+/**
+ * Units whose care recipients are offered a fast omsorgskontakt (SoL 4 kap. 2 b §, seed §4.1).
+ * Prop. 2025/26:60 proposes extending this to särskilt boende för äldre: add the kind here.
+ */
+export const HOME_CARE_UNIT_KINDS: readonly CareUnitKind[] = ["HEMTJANST"];
+
+/**
+ * Lag (2017:612) 2 kap. 5 §: a unit in the regionally financed open care that receives an
+ * inskrivningsmeddelande appoints a fast vårdkontakt (seed §3.1, §3.3).
+ */
+export const REFERRAL_RECEIVER_KINDS: readonly CareUnitKind[] = ["REGIONAL_PRIMARVARD", "SPECIALISERAD_OPPENVARD"];
+
+// ───────────────────────────── Age groups for fast läkarkontakt ───────────────────
+
+/** Seed §2.3: a specialist in barn- och ungdomsmedicin serves patients under 18 (a child, FB). */
+export const CHILD_AGE_LIMIT = 18;
+/**
+ * Seed §2.3: a specialist in geriatrik serves "older patients". We read this as 65 and over,
+ * the age Socialstyrelsen uses for "äldre" in its statistics and guidance; documented in
+ * docs/processes.md. Change it here only.
+ */
+export const OLDER_PATIENT_AGE = 65;
+
+/** SoL 3 kap. 3 d § and its transitional rule (domain-facts §6). */
+export const UNDERSKOTERSKA_TITLE_FROM: IsoDate = "2023-07-01";
+export const UNDERSKOTERSKA_TRANSITION_LAST_DAY: IsoDate = "2033-06-30";
+
+// ───────────────────────────── Single rules ────────────────────────────────────────
+
+const activeOn = (period: { from: IsoDate; to: IsoDate | null }, date: IsoDate) =>
+  period.from <= date && (period.to === null || date <= period.to);
+
+const isLegitimeradLakare = (staff: StaffFacts) => staff.legitimations.includes("LK");
+
+/**
+ * Any appointee: employed at the unit on the date — started, and not after the last day of
+ * employment (a person who has left cannot be anyone's fixed contact).
+ */
+export function employedOn(staff: StaffFacts, unitId: string, date: IsoDate): Reason[] {
+  const employment = staff.employments.find((e) => e.careUnitId === unitId);
+  if (!employment) return [{ code: "notEmployedAtUnit" }];
+  if (date < employment.from) return [{ code: "employmentNotStarted", params: { date: employment.from } }];
+  if (staff.employmentEndDate !== null && date > staff.employmentEndDate) {
+    return [{ code: "employmentEnded", params: { date: staff.employmentEndDate } }];
+  }
+  return [];
+}
+
+/**
+ * Who may appoint. Fast vårdkontakt: the unit's verksamhetschef or someone the
+ * verksamhetschef delegated it to (PL 6 kap. 2 §, HSF 4 kap. 1–2 §§); other fixed contacts
+ * follow the same routine. Fast läkarkontakt: the verksamhetschef of the listing unit
+ * (HSL 7 kap. 3 §). Fast omsorgskontakt: the enhetschef of the executing hemtjänst unit
+ * (SoL 4 kap. 2 b §). In a CHANGE the region's administrator may carry out the
+ * verksamhetschef's reassignment on staff turnover (docs/decisions/006).
+ */
+export function appointerMayAppoint(a: Pick<AppointmentFacts, "kind" | "unit" | "appointer" | "process">): Reason[] {
+  const { appointer, kind, unit, process } = a;
+  if (appointer.careUnitId !== unit.id) return [{ code: "appointerOtherUnit" }];
+  if (process === "CHANGE" && appointer.roleCode === "ADMINISTRATOR") return [];
+  if (kind === "FAST_OMSORGSKONTAKT") {
+    return appointer.roleCode === "ENHETSCHEF_HEMTJANST" ? [] : [{ code: "appointerNotEnhetschef" }];
+  }
+  const delegable = kind === "FAST_VARDKONTAKT" || kind === "ANNAN_FAST_KONTAKT";
+  if (appointer.roleCode === "VERKSAMHETSCHEF" || (delegable && appointer.delegated)) return [];
+  return [{ code: "appointerNotVerksamhetschef" }];
+}
+
+/**
+ * Fast vårdkontakt (seed §3.3, PL 6 kap. 2 §): any member of the unit's health care staff,
+ * whatever the profession — in a life-threatening condition a legitimerad läkare
+ * (SOSFS 2011:7 2 kap. 3 §, seed §3.3.1).
+ */
+export function fastVardkontaktRules(a: Pick<AppointmentFacts, "unit" | "staff" | "lifeThreatening">): Reason[] {
+  const reasons: Reason[] = [];
+  if (!HEALTH_CARE_UNIT_KINDS.includes(a.unit.kind)) reasons.push({ code: "unitNotHealthCare" });
+  if (a.lifeThreatening && !isLegitimeradLakare(a.staff)) reasons.push({ code: "notLegitimeradLakare" });
+  return reasons;
+}
+
+/** Seed §2.3: which läkare may be fast läkarkontakt for a patient of this age. */
+export function lakareCompetence(staff: StaffFacts, patientAge: number, justification: string | null): Reason[] {
+  if (!isLegitimeradLakare(staff)) return [{ code: "notLegitimeradLakare" }];
+  const has = (specialty: string, inTrainingCounts = false) =>
+    staff.specialties.some((s) => s.specialty === specialty && (s.status === "SPECIALIST" || inTrainingCounts));
+  if (has("ALLMANMEDICIN", true)) return [];
+  if (patientAge < CHILD_AGE_LIMIT && has("BARN_OCH_UNGDOMSMEDICIN")) return [];
+  if (patientAge >= OLDER_PATIENT_AGE && has("GERIATRIK")) return [];
+  // "Annan specialistutbildad läkare med likvärdig kompetens": only with a written justification.
+  if (staff.specialties.some((s) => s.status === "SPECIALIST")) {
+    return justification && justification.trim().length > 0 ? [] : [{ code: "justificationRequired" }];
+  }
+  return [{ code: "lakareLacksCompetence" }];
+}
+
+/**
+ * Fast läkarkontakt (seed §2, HSL 7 kap. 3 §, PL 6 kap. 3 §): a läkare with the competence
+ * for the patient's age group, at the regionally financed primary care unit where the
+ * patient is listed; at most one per patient.
+ */
+export function fastLakarkontaktRules(
+  a: Pick<AppointmentFacts, "unit" | "staff" | "patient" | "date" | "competenceJustification" | "replacesAssignmentId">,
+): Reason[] {
+  const reasons: Reason[] = [];
+  if (a.unit.kind !== "REGIONAL_PRIMARVARD" || !a.unit.regionallyFinanced) {
+    reasons.push({ code: "unitNotRegionalPrimaryCare" });
+  }
+  if (!a.patient.listings.some((l) => l.careUnitId === a.unit.id && activeOn(l, a.date))) {
+    reasons.push({ code: "patientNotListed" });
+  }
+  reasons.push(...lakareCompetence(a.staff, ageOn(a.patient.birthDate, a.date), a.competenceJustification));
+  const other = a.patient.activeAssignments.find((x) => x.kind === "FAST_LAKARKONTAKT" && x.id !== a.replacesAssignmentId);
+  if (other) reasons.push({ code: "doctorContactExists" });
+  return reasons;
+}
+
+/** SoL 3 kap. 3 d § with its transitional rule: bevis, or permanent undersköterska on 2023-07-01 until 2033-06-30. */
+export function underskoterskaQualified(staff: StaffFacts, date: IsoDate): Reason[] {
+  if (staff.underskoterskaBevis) return [];
+  const permanentOnTitleDay =
+    staff.permanentUnderskoterskaFrom !== null && staff.permanentUnderskoterskaFrom <= UNDERSKOTERSKA_TITLE_FROM;
+  if (!permanentOnTitleDay) return [{ code: "notUnderskoterska" }];
+  if (date > UNDERSKOTERSKA_TRANSITION_LAST_DAY) {
+    return [{ code: "transitionEnded", params: { date: UNDERSKOTERSKA_TRANSITION_LAST_DAY } }];
+  }
+  return [];
+}
+
+/**
+ * Fast omsorgskontakt (SoL 4 kap. 2 b §, 3 kap. 3 d §; seed §4.5): a named undersköterska of
+ * the hemtjänst unit that executes the patient's hemtjänst; one per patient and unit.
+ */
+export function fastOmsorgskontaktRules(
+  a: Pick<AppointmentFacts, "unit" | "staff" | "patient" | "date" | "replacesAssignmentId">,
+): Reason[] {
+  const reasons: Reason[] = [];
+  if (!HOME_CARE_UNIT_KINDS.includes(a.unit.kind)) reasons.push({ code: "unitNotHomeCare" });
+  else if (!a.patient.homeCareServices.some((h) => h.careUnitId === a.unit.id && activeOn(h, a.date))) {
+    reasons.push({ code: "noHomeCareAtUnit" });
+  }
+  reasons.push(...underskoterskaQualified(a.staff, a.date));
+  const other = a.patient.activeAssignments.find(
+    (x) => x.kind === "FAST_OMSORGSKONTAKT" && x.careUnitId === a.unit.id && x.id !== a.replacesAssignmentId,
+  );
+  if (other) reasons.push({ code: "careContactExistsAtUnit" });
+  return reasons;
+}
+
+/** Seed §5: another fixed contact is recorded with its role and what to contact it about. */
+export function annanFastKontaktRules(a: Pick<AppointmentFacts, "roleTitle" | "contactAbout">): Reason[] {
+  const reasons: Reason[] = [];
+  if (!a.roleTitle?.trim()) reasons.push({ code: "roleTitleRequired" });
+  if (!a.contactAbout?.trim()) reasons.push({ code: "contactAboutRequired" });
+  return reasons;
+}
+
+/**
+ * Övergripande samordningsansvar (seed §3.3.2): only a fast vårdkontakt, only with the
+ * patient's recorded consent, and at most one at a time per patient.
+ */
+export function overallCoordinationRules(
+  a: Pick<AppointmentFacts, "kind" | "overallCoordination" | "coordinationConsentDate" | "date" | "patient" | "replacesAssignmentId">,
+): Reason[] {
+  if (!a.overallCoordination) return [];
+  const reasons: Reason[] = [];
+  if (a.kind !== "FAST_VARDKONTAKT") reasons.push({ code: "coordinationOnlyForVardkontakt" });
+  if (a.coordinationConsentDate === null || a.coordinationConsentDate > a.date) reasons.push({ code: "coordinationNeedsConsent" });
+  if (a.patient.activeAssignments.some((x) => x.overallCoordination && x.id !== a.replacesAssignmentId)) {
+    reasons.push({ code: "coordinationExists" });
+  }
+  return reasons;
+}
+
+// ───────────────────────────── Whole appointments ──────────────────────────────────
+
+/** Every rule that applies to appointing this person as this kind of contact on this date. */
+export function checkAppointment(a: AppointmentFacts): Verdict {
+  const kindRules: Record<ContactKind, () => Reason[]> = {
+    FAST_VARDKONTAKT: () => fastVardkontaktRules(a),
+    FAST_LAKARKONTAKT: () => fastLakarkontaktRules(a),
+    FAST_OMSORGSKONTAKT: () => fastOmsorgskontaktRules(a),
+    ANNAN_FAST_KONTAKT: () => annanFastKontaktRules(a),
+  };
+  return verdict([
+    ...employedOn(a.staff, a.unit.id, a.date),
+    ...kindRules[a.kind](),
+    ...overallCoordinationRules(a),
+    ...appointerMayAppoint(a),
+  ]);
+}
+
+/**
+ * CHANGE (Bilaga 1.5): the replacement satisfies the same rules as the assignment it
+ * replaces — same kind and unit, a life-threatening case keeps a legitimerad läkare, an
+ * övergripande samordningsansvar stays with its consent — and is another person.
+ */
+export function checkReplacement(replaced: ActiveAssignmentFacts | null, a: AppointmentFacts): Verdict {
+  if (!replaced) return verdict([{ code: "replacedNotActive" }]);
+  const reasons: Reason[] = [];
+  if (replaced.staffMemberId === a.staff.id) reasons.push({ code: "replacementIsSamePerson" });
+  if (replaced.kind !== a.kind) reasons.push({ code: "replacementChangesKind" });
+  if (replaced.careUnitId !== a.unit.id) reasons.push({ code: "replacementChangesUnit" });
+  const same = checkAppointment({
+    ...a,
+    lifeThreatening: a.lifeThreatening || replaced.lifeThreatening,
+    overallCoordination: a.overallCoordination || replaced.overallCoordination,
+    replacesAssignmentId: replaced.id,
+  });
+  if (!same.eligible) reasons.push(...same.reasons);
+  return verdict(reasons);
+}
+
+// ───────────────────────────── Process-level rules ─────────────────────────────────
+
+/**
+ * A refusal can only be documented where the process offers something the patient may
+ * decline (Bilaga 1.2, 1.3; SoL 4 kap. 2 b §). A patient's own request must lead to an
+ * appointment (PL 6 kap. 2 §), so PATIENT_REQUEST has no refusal.
+ */
+export const PROCESSES_THAT_OFFER: readonly ProcessCode[] = ["ASSESSMENT", "DISCHARGE_REFERRAL", "HOME_CARE_CONTACT"];
+
+export function refusalPossible(process: ProcessCode): Verdict {
+  return verdict(PROCESSES_THAT_OFFER.includes(process) ? [] : [{ code: "refusalNotOffered" }]);
+}
+
+/** Lag (2017:612) 2 kap. 5 §: the inskrivningsmeddelande goes to a unit of the regionally financed open care. */
+export function referralReceiverRules(fromUnitId: string, to: UnitFacts): Verdict {
+  const reasons: Reason[] = [];
+  if (to.id === fromUnitId) reasons.push({ code: "referralToSameUnit" });
+  if (!REFERRAL_RECEIVER_KINDS.includes(to.kind)) reasons.push({ code: "referralReceiverNotOpenCare" });
+  return verdict(reasons);
+}
+
+/** Lag (2017:612): the inskrivningsmeddelande within 24 hours of admission, or of a later assessment. */
+export const REFERRAL_DEADLINE_HOURS = 24;
+
+export function referralDeadline(admittedAt: string, assessedAt: string): string {
+  const hours = REFERRAL_DEADLINE_HOURS * 3_600_000;
+  const admitted = Date.parse(admittedAt);
+  const assessed = Date.parse(assessedAt);
+  // Judged during the first 24 hours (at admission): the clock runs from the admission;
+  // judged later, from the assessment — so a deadline never falls at the moment of judging.
+  const from = assessed - admitted < hours ? admitted : assessed;
+  return new Date(from + hours).toISOString();
+}
+
+/**
+ * Lag (2017:612) 4 kap. 1, 3 §§: the fast vårdkontakt calls to SIP within `days` days of the
+ * notice that the patient is ready for discharge. Calendar days by default (configuration).
+ */
+export function sipCallDeadline(readyAt: string, days: number): string {
+  // Calendar days on Swedish clocks: the same time of day, also across a DST change.
+  const ready = new Date(readyAt);
+  return stockholmInstant(addDays(isoDateInStockholm(ready), days), stockholmTimeOfDay(ready)).toISOString();
+}
+
+/** Seed §3.3.2: with two or more fasta vårdkontakter one should hold övergripande samordningsansvar. */
+export function lacksOverallCoordination(contacts: readonly { kind: ContactKind; overallCoordination: boolean }[]): number {
+  const fvk = contacts.filter((c) => c.kind === "FAST_VARDKONTAKT");
+  return fvk.length >= 2 && !fvk.some((c) => c.overallCoordination) ? fvk.length : 0;
+}
+
+export type NotificationChannel = "VIA_1177" | "LETTER" | "PHONE" | "IN_PERSON";
+export type NotificationEntry = { recipient: "PATIENT" | "RELATIVE"; channel: NotificationChannel; notifiedOn: IsoDate };
+/**
+ * How the patient must be told (set when the case starts): personally; directly, because
+ * what 1177 shows does not carry the news (an ended contact simply disappears); relatives too.
+ */
+export type NotificationRequirement = { personal: boolean; direct: boolean; relatives: boolean };
+
+/** Bilaga 1.4 and 1.5: "personlig information" — in person or by phone, not a letter or 1177. */
+export const PERSONAL_CHANNELS: readonly NotificationChannel[] = ["IN_PERSON", "PHONE"];
+
+/**
+ * Telling the patient (Bilaga 1.1–1.6): where 1177 suffices, recording "via 1177" is enough;
+ * an ending is told directly (Bilaga 1.6: "Mottager information om att fast vårdkontakt är
+ * avslutad"); a life-threatening condition or a change needs personal information, and relatives
+ * (närstående) are told too where the case says so ("i förekommande fall anhöriga").
+ */
+export function notificationRules(required: NotificationRequirement, entries: readonly NotificationEntry[]): Verdict {
+  const reasons: Reason[] = [];
+  const patient = entries.filter((e) => e.recipient === "PATIENT");
+  const relatives = entries.filter((e) => e.recipient === "RELATIVE");
+  if (patient.length === 0) reasons.push({ code: "patientNotNotified" });
+  else if (required.personal && !patient.some((e) => PERSONAL_CHANNELS.includes(e.channel))) {
+    reasons.push({ code: "patientNotToldPersonally" });
+  } else if (required.direct && patient.every((e) => e.channel === "VIA_1177")) {
+    reasons.push({ code: "patientNotToldDirectly" });
+  }
+  if (required.relatives && relatives.length === 0) reasons.push({ code: "relativesNotNotified" });
+  else if (required.relatives && required.personal && !relatives.some((e) => PERSONAL_CHANNELS.includes(e.channel))) {
+    reasons.push({ code: "relativesNotToldPersonally" });
+  }
+  return verdict(reasons);
+}
