@@ -62,7 +62,15 @@ export type StepResult =
 /** Raw user input for an event, as posted by a form: the type and the fields. */
 export type EventSubmission = { type: string } & Record<string, unknown>;
 
-export type StepOptions = { db?: Db; now?: Date; expectedRevision?: number };
+export type StepOptions = {
+  db?: Db;
+  /** When the step happens (default: now). */
+  now?: Date;
+  /** Ids for the case and the rows a step creates (default: random UUIDs); the seed makes them predictable. */
+  newId?: () => string;
+  /** The revision the user's page showed: a step computed from an older one is refused. */
+  expectedRevision?: number;
+};
 
 class Refused extends Error {
   constructor(readonly failure: StepFailure) {
@@ -122,7 +130,7 @@ export async function dispatch(
       if (error instanceof SnapshotVersionError) return refuse({ error: "version" });
       throw error;
     }
-    return step(tx, definition, snapshot, { id: row.id, revision: row.revision, deadlines: row }, submission, actor, now);
+    return step(tx, definition, snapshot, { id: row.id, revision: row.revision, deadlines: row }, submission, actor, now, options.newId);
   });
 }
 
@@ -162,7 +170,8 @@ export async function startCase(
       homeCareServiceId: definition.subject === "homeCareService" ? subject.id : null,
     };
     const [initial] = initialTransition(definition.machine, input);
-    return step(tx, definition, initial as AnySnapshot, { id: randomUUID(), revision: null, subjectId: subject.id }, submission, actor, now);
+    const newId = options.newId ?? randomUUID;
+    return step(tx, definition, initial as AnySnapshot, { id: newId(), revision: null, subjectId: subject.id }, submission, actor, now, newId);
   });
 }
 
@@ -223,6 +232,7 @@ async function step(
   submission: EventSubmission,
   actor: StepActor,
   now: Date,
+  newId: () => string = randomUUID,
 ): Promise<StepResult> {
   const context = snapshot.context;
   const type = submission.type;
@@ -242,7 +252,7 @@ async function step(
 
   // The rules, with facts read now, inside the transaction.
   const at = now.toISOString();
-  const base = { type, at, newId: randomUUID(), ...(parsed.data as object) };
+  const base = { type, at, newId: newId(), ...(parsed.data as object) };
   const { event, verdict } = await withFacts(tx, definition, context, base, actor, isoDateInStockholm(now));
   if (!verdict.eligible) return refuse({ error: "rules", reasons: verdict.reasons });
 

@@ -45,6 +45,7 @@ export async function applyEffects(
             coordinationConsentAt: p.overallCoordination && coordinationConsentDate ? stockholmInstant(coordinationConsentDate) : null,
             appointedByUserId: scope.userId,
             caseId: scope.caseId,
+            createdAt: scope.at,
           },
         });
         audit.push({ action: "assignment.create", entityType: "Assignment", entityId: row.id, patientId, after: row });

@@ -31,9 +31,9 @@ export type ContactScenario = {
   doctorChoicePatientId: string;
   doctorChoiceStaffId: string;
   lifeThreateningPatientId: string;
-  assessment: { pendingPatientId: string; informedPatientId: string; appointedPatientId: string; appointedAssignmentId: string; appointedNotificationIds: string[] };
-  change: { patientId: string; oldAssignmentId: string; newAssignmentId: string; notificationIds: string[] };
-  ending: { patientId: string; assignmentId: string; notificationIds: string[] };
+  assessment: { pendingPatientId: string; informedPatientId: string; appointedPatientId: string };
+  change: { patientId: string; oldAssignmentId: string };
+  ending: { patientId: string; assignmentId: string };
 };
 
 export type Contacts = {
@@ -423,54 +423,29 @@ export function buildContacts(input: {
     });
   }
 
-  // ── Ändring: one fast vårdkontakt replaced (replacesId), same instant ──────────
+  // ── Ändring, Avslut: the contacts the open cases (cases.ts) change and end ─────
+  // Active here; the cases run through the executor end them and appoint the replacement.
   const changePatient = take(listedAt("vcNorrsjo", 60));
-  const changeInstant = stockholmInstant(addDays(today, -2), "10:30");
   const oldContact = appoint({
     kind: "FAST_VARDKONTAKT",
     patient: changePatient,
     staff: "ahmed-hassan",
     unit: "vcNorrsjo",
     daysAgo: 300,
-    ended: { date: addDays(today, -2), time: "10:30", reason: "Ändring: Ahmed Hassan har fått ett nytt uppdrag som samordnare på vårdcentralen." },
     actor: actors.verksamhetschef,
   });
-  const newContact = appoint({
-    kind: "FAST_VARDKONTAKT",
-    patient: changePatient,
-    staff: "sara-nilsson",
-    unit: "vcNorrsjo",
-    daysAgo: 2,
-    startedAt: changeInstant,
-    replacesId: oldContact.row.id,
-    actor: actors.verksamhetschef,
-    visible: true,
-  });
-
-  // ── Avslut: a fast vårdkontakt ended yesterday, patient not yet informed ─────
   const endingPatient = take(listedAt("vcNorrsjo", 50));
-  const endedContact = appoint({
+  const endingContact = appoint({
     kind: "FAST_VARDKONTAKT",
     patient: endingPatient,
     staff: "linnea-akesson",
     unit: "vcNorrsjo",
     daysAgo: 240,
-    ended: { date: addDays(today, -1), time: "13:15", reason: "Rehabiliteringen är avslutad; behovet av fast vårdkontakt kvarstår inte." },
   });
 
-  // ── Bedömning: a fast vårdkontakt appointed yesterday after a visit ──────────
+  // ── Bedömning: three patients after visits (the cases appoint one of them) ───
   const assessmentPatients = role("assessment", "vcNorrsjo").map(patientOf);
   if (assessmentPatients.length !== 3) throw new Error("expected three assessment visits");
-  const assessed = appoint({
-    kind: "FAST_VARDKONTAKT",
-    patient: assessmentPatients[2],
-    staff: "fatima-al-sayed",
-    unit: "vcNorrsjo",
-    daysAgo: 1,
-    startTime: "11:20",
-    actor: actors.delegat,
-    medicallyResponsible: "maria-eriksson-nystrom",
-  });
 
   // ── Refusals ───────────────────────────────────────────────────────────────
   const refusals: DemoRefusal[] = [];
@@ -523,7 +498,7 @@ export function buildContacts(input: {
   };
 
   const noonToday = stockholmInstant(today, "12:00");
-  const scenarioRows = new Set([newContact.row.id, endedContact.row.id, assessed.row.id, oldContact.row.id]);
+  const scenarioRows = new Set([oldContact.row.id, endingContact.row.id]);
   for (const { row } of assignments) {
     if (row.endedAt || scenarioRows.has(row.id)) continue;
     const patient = byId.get(row.patientId)!;
@@ -551,13 +526,6 @@ export function buildContacts(input: {
       });
     }
   }
-  const changeNotifications = [
-    queue(newContact.row, "PATIENT", `Din fasta vårdkontakt är ändrad: Sara Nilsson, ${UNIT_NAMES.vcNorrsjo}, ersätter Ahmed Hassan.`),
-    queue(newContact.row, "RELATIVE", "Närstående ska informeras om den nya fasta vårdkontakten."),
-  ];
-  const endingNotifications = [queue(endedContact.row, "PATIENT", `Din fasta vårdkontakt vid ${UNIT_NAMES.vcNorrsjo} är avslutad.`)];
-  const assessedNotifications = [queue(assessed.row, "PATIENT", messageFor(assessed.row))];
-
   return {
     assignments,
     refusals,
@@ -571,11 +539,9 @@ export function buildContacts(input: {
         pendingPatientId: assessmentPatients[0].id,
         informedPatientId: assessmentPatients[1].id,
         appointedPatientId: assessmentPatients[2].id,
-        appointedAssignmentId: assessed.row.id,
-        appointedNotificationIds: assessedNotifications,
       },
-      change: { patientId: changePatient.id, oldAssignmentId: oldContact.row.id, newAssignmentId: newContact.row.id, notificationIds: changeNotifications },
-      ending: { patientId: endingPatient.id, assignmentId: endedContact.row.id, notificationIds: endingNotifications },
+      change: { patientId: changePatient.id, oldAssignmentId: oldContact.row.id },
+      ending: { patientId: endingPatient.id, assignmentId: endingContact.row.id },
     },
   };
 }

@@ -4,19 +4,22 @@
 // created only if it is missing; rows that exist are left as they are, so a second run
 // creates nothing, and changes made through the application since the first run (an ended
 // contact, a staff member's last day) are never undone. Audit rows are written for the
-// assignments, refusals and cases that this run created, and for nothing else: AuditEvent is
-// append-only. Dates are relative to `today`; to move them, reset the database and seed again.
+// assignments and refusals that this run created, and for nothing else: AuditEvent is
+// append-only. The open cases then run through the executor (cases.ts), which writes their
+// rows and audit trail itself, one transaction per step. Dates are relative to `today`; to
+// move them, reset the database and seed again.
 import bcrypt from "bcryptjs";
 import { recordAudit, type AuditEntry } from "~/audit.server";
-import type { ActorRef } from "~/auth/actor.server";
+import { loadGrant, type ActorRef } from "~/auth/actor.server";
 import type { Db, Tx } from "~/db.server";
+import { dispatch, startCase, type StepResult } from "~/processes/dispatch.server";
 import { buildContacts } from "./assignments";
 import { buildCareRelations, careEpisodeRows, homeCareRows, listingRows } from "./care-relations";
-import { buildCases } from "./cases";
+import { buildCases, type DemoCase } from "./cases";
 import { addDays, stockholmInstant } from "./dates";
 import { UNITS, buildCareUnits, buildOrganisations, buildTeams, buildUnitAndTeamContactWays } from "./organisations";
 import { buildPatients, patientRows } from "./patients";
-import { buildDischargeReferrals } from "./referrals";
+import { buildReferralScenario } from "./referrals";
 import { buildStaff, staffId } from "./staff";
 import { DEMO_DELEGATION, DEMO_USERS, type DemoUsername } from "./users";
 
@@ -72,8 +75,9 @@ export async function seedDemoRegion(db: Db, options: SeedOptions): Promise<Summ
   }
 
   const created = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<Table, number>;
+  let written: Awaited<ReturnType<typeof writeRegion>>;
   try {
-    await db.$transaction((tx) => writeRegion(tx, today, passwordHashes, created), { timeout: 60_000 });
+    written = await db.$transaction((tx) => writeRegion(tx, today, passwordHashes, created), { timeout: 60_000 });
   } catch (error) {
     if (error instanceof Error && /Unique constraint/i.test(error.message)) {
       throw new Error(
@@ -85,8 +89,15 @@ export async function seedDemoRegion(db: Db, options: SeedOptions): Promise<Summ
     throw error;
   }
 
+  // The cases write through the executor, one transaction per step: count what they add.
+  const before = {} as Record<Table, number>;
+  for (const table of TABLES) before[table] = await countRows(db, table);
+  await runDemoCases(db, written.cases, written.userIds);
   const counts = {} as Record<Table, number>;
-  for (const table of TABLES) counts[table] = await countRows(db, table);
+  for (const table of TABLES) {
+    counts[table] = await countRows(db, table);
+    created[table] += counts[table] - before[table];
+  }
   return { counts, created };
 }
 
@@ -194,22 +205,13 @@ async function writeRegion(tx: Tx, today: string, passwordHashes: Map<string, st
   }
   created.homeCareService = (await createMissing(withIds(homeCareRows(relations, userIds.enhetschef)), (ids) => tx.homeCareService.findMany(byIds(ids)), (data) => tx.homeCareService.createMany({ data }))).length;
 
-  // ── Fixed contacts, refusals, referrals, cases, notifications ─────────────
+  // ── Fixed contacts, refusals, notifications (the cases come after) ─────────
   const contacts = buildContacts({ today, patients, relations, userIds });
-  const referrals = buildDischargeReferrals({ patients, relations, userIds });
-  const links = buildCases({ today, userIds, relations, contacts: contacts.scenario, referrals: referrals.scenario });
-  for (const a of contacts.assignments) a.row.caseId = links.assignmentCase[a.row.id] ?? null;
-  for (const n of contacts.notifications) n.caseId = links.notificationCase[n.id] ?? null;
-  for (const r of referrals.referrals) r.caseId = links.referralCase[r.id] ?? null;
-
-  const newCases = await createMissing(links.cases.map((c) => c.row), (ids) => tx.processCase.findMany(byIds(ids)), (data) => tx.processCase.createMany({ data }));
   const newAssignments = await createMissing(contacts.assignments.map((a) => a.row), (ids) => tx.assignment.findMany(byIds(ids)), (data) => tx.assignment.createMany({ data }));
   const newRefusals = await createMissing(contacts.refusals.map((r) => r.row), (ids) => tx.refusal.findMany(byIds(ids)), (data) => tx.refusal.createMany({ data }));
-  created.processCase = newCases.length;
   created.assignment = newAssignments.length;
   created.refusal = newRefusals.length;
   created.notification = (await createMissing(contacts.notifications, (ids) => tx.notification.findMany(byIds(ids)), (data) => tx.notification.createMany({ data }))).length;
-  created.dischargeReferral = (await createMissing(referrals.referrals, (ids) => tx.dischargeReferral.findMany(byIds(ids)), (data) => tx.dischargeReferral.createMany({ data }))).length;
 
   // ── Audit: one row per assignment, refusal and case created by this run ──────
   // Written by the one audit module, like every other change; "after" is the row as
@@ -221,15 +223,6 @@ async function writeRegion(tx: Tx, today: string, passwordHashes: Map<string, st
     careUnitId,
     requestId: "seed",
   });
-  const casesById = new Map(links.cases.map((c) => [c.row.id, c]));
-  for (const row of await tx.processCase.findMany({ where: { id: { in: newCases.map((c) => c.id) } } })) {
-    const { actor } = casesById.get(row.id)!;
-    audit.push({
-      at: row.openedAt,
-      actor: actorOf(actor, actor.careUnitId),
-      entry: { action: "case.open", entityType: "ProcessCase", entityId: row.id, patientId: row.patientId, after: row },
-    });
-  }
   const assignmentsById = new Map(contacts.assignments.map((a) => [a.row.id, a]));
   for (const row of await tx.assignment.findMany({ where: { id: { in: newAssignments.map((a) => a.id) } }, orderBy: { id: "asc" } })) {
     const { actor } = assignmentsById.get(row.id)!;
@@ -252,10 +245,39 @@ async function writeRegion(tx: Tx, today: string, passwordHashes: Map<string, st
     audit.push({
       at: row.recordedAt,
       actor: actorOf(actor, row.careUnitId),
-      entry: { action: "refusal.record", entityType: "Refusal", entityId: row.id, patientId: row.patientId, after: row },
+      entry: { action: "refusal.create", entityType: "Refusal", entityId: row.id, patientId: row.patientId, after: row },
     });
   }
   audit.sort((a, b) => a.at.getTime() - b.at.getTime());
   for (const { at, actor, entry } of audit) await recordAudit(tx, actor, at, entry);
   created.auditEvent = audit.length;
+  return { userIds, cases: buildCases({ today, relations, contacts: contacts.scenario, referrals: buildReferralScenario(relations), unitId: (u) => UNITS[u] }) };
+}
+
+/**
+ * Runs the demo cases that do not exist yet through the executor, step by step at their
+ * own times, with ids derived from the case id. A case that exists is left as it is.
+ */
+async function runDemoCases(db: Db, cases: DemoCase[], userIds: Record<DemoUsername, string>): Promise<number> {
+  const existing = new Set((await db.processCase.findMany(byIds(cases.map((c) => c.id)))).map((c) => c.id));
+  let created = 0;
+  for (const demo of cases.filter((c) => !existing.has(c.id))) {
+    let n = 0;
+    const newId = () => (n++ === 0 ? demo.id : `${demo.id}-${String(n - 1).padStart(2, "0")}`);
+    let caseId: string | null = null;
+    for (const { at, as, event } of demo.steps) {
+      const actor = {
+        userId: userIds[as.username],
+        requestId: "seed",
+        grant: await loadGrant(db, userIds[as.username], UNITS[as.unit], as.roleCode, at),
+      };
+      const result: StepResult = caseId
+        ? await dispatch(caseId, event, actor, { db, now: at, newId })
+        : await startCase(demo.opening, event, actor, { db, now: at, newId });
+      if (!result.ok) throw new Error(`demo case ${demo.id}, ${event.type}: ${result.message} ${JSON.stringify(result)}`);
+      caseId = result.caseId;
+    }
+    created++;
+  }
+  return created;
 }

@@ -8,6 +8,7 @@ import { ageOn, isoDateInStockholm, luhnCheckDigit, parseHsaId, parsePersonalIde
 import { addDays } from "../../prisma/demo/dates";
 import { TABLES, seedDemoRegion, type Summary } from "../../prisma/demo/region";
 import { DEMO_USERS } from "../../prisma/demo/users";
+import { acceptedEvents, PROCESSES, restoreSnapshot, type ProcessCode } from "../../machines/index";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
 const today = isoDateInStockholm(new Date());
@@ -59,18 +60,21 @@ describe("seeding the demo region again", () => {
   );
 
   it(
-    "writes one audit row per seeded assignment, refusal and case, on the first run only",
+    "audits every seeded assignment, refusal and case once, at the time it happened, on the first run only",
     async () => {
       const seeded = await t.db.auditEvent.findMany({ where: { requestId: "seed" } });
-      const counts = { assignment: await t.db.assignment.count(), refusal: await t.db.refusal.count(), processCase: await t.db.processCase.count() };
-      expect(seeded.filter((e) => e.entityType === "Assignment")).toHaveLength(counts.assignment);
-      expect(seeded.filter((e) => e.entityType === "Refusal")).toHaveLength(counts.refusal);
-      expect(seeded.filter((e) => e.entityType === "ProcessCase")).toHaveLength(counts.processCase);
-      expect(new Set(seeded.map((e) => `${e.entityType}|${e.entityId}`)).size).toBe(seeded.length);
+      const created = (action: string) => seeded.filter((e) => e.action === action);
+      expect(created("assignment.create")).toHaveLength(await t.db.assignment.count());
+      expect(created("refusal.create")).toHaveLength(await t.db.refusal.count());
+      // The cases ran through the executor: one case.start each, then a case.step per step.
+      expect(created("case.start")).toHaveLength(await t.db.processCase.count());
+      for (const action of ["assignment.create", "refusal.create", "case.start"]) {
+        expect(new Set(created(action).map((e) => e.entityId)).size).toBe(created(action).length);
+      }
       const assignments = await t.db.assignment.findMany();
       for (const a of assignments) {
-        const event = seeded.find((e) => e.entityId === a.id)!;
-        expect(event).toMatchObject({ action: "assignment.create", patientId: a.patientId, careUnitId: a.careUnitId, userId: a.appointedByUserId });
+        const event = created("assignment.create").find((e) => e.entityId === a.id)!;
+        expect(event).toMatchObject({ patientId: a.patientId, careUnitId: a.careUnitId, userId: a.appointedByUserId });
         expect(event.at.getTime()).toBe(a.startedAt.getTime());
         expect(JSON.parse(event.after!)).toMatchObject({ id: a.id, staffMemberId: a.staffMemberId });
       }
@@ -288,7 +292,7 @@ describe("the demo region", () => {
     expect(kontaktssk?.contactAbout).toBe("Frågor om din cancerbehandling");
   });
 
-  it("has open cases of every process, each snapshot shaped like an XState 5 persisted snapshot", async () => {
+  it("has open cases of every process, each snapshot one its machine can restore and move on", async () => {
     const cases = await db.processCase.findMany({ where: { status: "OPEN" } });
     expect(new Set(cases.map((c) => c.processCode))).toEqual(
       new Set(["PATIENT_REQUEST", "ASSESSMENT", "DISCHARGE_REFERRAL", "LIFE_THREATENING", "CHANGE", "ENDING", "HOME_CARE_CONTACT", "DOCTOR_CHOICE"]),
@@ -296,9 +300,11 @@ describe("the demo region", () => {
     const userIds = new Set((await db.user.findMany()).map((u) => u.id));
     for (const c of cases) {
       const snapshot = JSON.parse(c.snapshot);
-      expect(snapshot).toMatchObject({ status: "active", value: c.state, historyValue: {}, children: {} });
-      expect(snapshot.context).toMatchObject({ patientId: c.patientId, careUnitId: c.careUnitId });
-      expect(c.machineVersion).toBe(1);
+      expect(snapshot).toMatchObject({ status: "active", value: c.state });
+      expect(snapshot.context).toMatchObject({ process: c.processCode, patientId: c.patientId, unitId: c.careUnitId });
+      const definition = PROCESSES[c.processCode as ProcessCode];
+      expect(c.machineVersion).toBe(definition.version);
+      expect(acceptedEvents(restoreSnapshot(definition, c.machineVersion, c.snapshot)).length).toBeGreaterThan(0);
       expect(userIds).toContain(c.openedByUserId);
     }
     const beforeDischarge = cases.filter((c) => c.deadlineKind === "APPOINT_BEFORE_DISCHARGE");
