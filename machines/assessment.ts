@@ -3,14 +3,12 @@
 import { assign, setup } from "xstate";
 import {
   anyOf,
+  appointActions,
   appointer,
-  appointmentAllowed,
-  assignmentFrom,
   baseContext,
-  notificationComplete,
-  notificationsDue,
-  notificationsGiven,
-  refusalAllowed,
+  declineActions,
+  notifyActions,
+  sharedGuards,
   type AcceptEvent,
   type AppointEvent,
   type AssessEvent,
@@ -45,14 +43,15 @@ export type AssessmentContext = CaseContext & {
   informedOn: IsoDate | null;
 };
 
+type Context = AssessmentContext;
+type Event = AssessmentEvent;
+
 export const machine = setup({
   types: {} as { context: AssessmentContext; events: AssessmentEvent; input: CaseInput },
   actions: effectActions,
   guards: {
+    ...sharedGuards,
     needed: ({ event }) => event.type === "ASSESS" && event.needed,
-    refusalAllowed,
-    appointmentAllowed: ({ context, event }) => event.type === "APPOINT" && appointmentAllowed({ context, event }),
-    notificationComplete: ({ context, event }) => event.type === "NOTIFY" && notificationComplete({ context, event }),
   },
 }).createMachine({
   id,
@@ -96,20 +95,7 @@ export const machine = setup({
         PATIENT_DECLINED: {
           guard: "refusalAllowed",
           target: "closed",
-          actions: [
-            {
-              type: "recordRefusal",
-              params: ({ context, event }) => ({
-                id: event.newId,
-                patientId: context.patientId,
-                careUnitId: context.unitId,
-                kind: context.contactKind,
-                declinedOn: event.declinedOn,
-                comment: event.comment,
-              }),
-            },
-            assign({ outcome: "DECLINED" }),
-          ],
+          actions: declineActions<Context, Event>(),
         },
         PATIENT_ACCEPTED: { target: "awaitingAppointment" },
       },
@@ -117,28 +103,13 @@ export const machine = setup({
     awaitingAppointment: {
       on: {
         // "Utser fast vårdkontakt" + "Dokumenterar fast vårdkontakt"
-        APPOINT: {
-          guard: "appointmentAllowed",
-          target: "awaitingNotification",
-          actions: [
-            assign({ assignmentId: ({ event }) => event.newId }),
-            { type: "createAssignment", params: ({ context, event }) => assignmentFrom(context, event, null) },
-            { type: "queueNotification", params: ({ context, event }) => notificationsDue(context, event.newId) },
-          ],
-        },
+        APPOINT: { guard: "appointmentAllowed", target: "awaitingNotification", actions: appointActions<Context, Event>() },
       },
     },
     awaitingNotification: {
       on: {
         // "Meddelar patienten"
-        NOTIFY: {
-          guard: "notificationComplete",
-          target: "closed",
-          actions: [
-            { type: "recordNotification", params: ({ context, event }) => notificationsGiven(context, event) },
-            assign({ outcome: "APPOINTED" }),
-          ],
-        },
+        NOTIFY: { guard: "notificationComplete", target: "closed", actions: notifyActions<Context, Event>("APPOINTED") },
       },
     },
     closed: { type: "final" },

@@ -8,10 +8,10 @@ import {
   APPOINT_PERMISSION,
   assignmentFrom,
   baseContext,
-  notificationComplete,
   notificationsDue,
-  notificationsGiven,
+  notifyActions,
   replacementAllowed,
+  sharedGuards,
   type AppointEvent,
   type CancelEvent,
   type CaseContext,
@@ -41,17 +41,20 @@ export type ChangeContext = CaseContext & {
   overallCoordination: boolean;
 };
 
+type Context = ChangeContext;
+type Event = ChangeEvent;
+
 export const machine = setup({
   types: {} as { context: ChangeContext; events: ChangeEvent; input: CaseInput },
   actions: effectActions,
   guards: {
+    ...sharedGuards,
     currentIsActive: ({ context, event }) =>
       event.type === "REQUEST_CHANGE" && event.current !== null && event.current.id === context.assignmentId,
     replacementAllowed: ({ context, event }) =>
       event.type === "APPOINT" &&
       event.overallCoordination === context.overallCoordination &&
       replacementAllowed({ context, event }),
-    notificationComplete: ({ context, event }) => event.type === "NOTIFY" && notificationComplete({ context, event }),
   },
 }).createMachine({
   id,
@@ -109,14 +112,7 @@ export const machine = setup({
     awaitingNotification: {
       on: {
         // "Meddelar patienten": the patient and, where applicable, relatives
-        NOTIFY: {
-          guard: "notificationComplete",
-          target: "closed",
-          actions: [
-            { type: "recordNotification", params: ({ context, event }) => notificationsGiven(context, event) },
-            assign({ outcome: "CHANGED" }),
-          ],
-        },
+        NOTIFY: { guard: "notificationComplete", target: "closed", actions: notifyActions<Context, Event>("CHANGED") },
       },
     },
     closed: { type: "final" },

@@ -1,5 +1,6 @@
 // What the eight machines share: the case context, the common events (appoint, notify,
 // decline, cancel), and the guards and effect parameters built from them.
+import { assign, type EventObject } from "xstate";
 import type { Permission } from "~/domain/permissions";
 import type { CreateAssignment, QueueNotification, RecordNotification, Recipient } from "./effects";
 import {
@@ -193,3 +194,56 @@ export const anyOf =
   () =>
     permissions;
 export const appointer = (context: CaseContext) => [APPOINT_PERMISSION[context.contactKind]];
+
+// ───────────────────────────── Shared guards and transitions ──────────────────────
+// Every machine names these the same way; each machine spreads them into its setup().
+
+export const sharedGuards = {
+  appointmentAllowed: ({ context, event }: { context: CaseContext; event: EventObject }) =>
+    event.type === "APPOINT" && appointmentAllowed({ context, event: event as AppointEvent }),
+  notificationComplete: ({ context, event }: { context: CaseContext; event: EventObject }) =>
+    event.type === "NOTIFY" && notificationComplete({ context, event: event as NotifyEvent }),
+  refusalAllowed,
+  nothingAppointed: ({ context }: { context: CaseContext }) => context.assignmentId === null,
+};
+
+type Args<C, E> = { context: C; event: E };
+
+/** APPOINT: the new assignment, and the patient (and relatives where required) to be told. */
+export function appointActions<C extends CaseContext, E extends EventObject>() {
+  return [
+    assign<C, AppointEvent, undefined, E, never>(({ event }) => ({ assignmentId: event.newId }) as Partial<C>),
+    { type: "createAssignment" as const, params: ({ context, event }: Args<C, AppointEvent>) => assignmentFrom(context, event, null) },
+    { type: "queueNotification" as const, params: ({ context, event }: Args<C, AppointEvent>) => notificationsDue(context, event.newId) },
+  ];
+}
+
+/** NOTIFY: who was told, how and when; the case closes with `outcome` (null: keep the outcome). */
+export function notifyActions<C extends CaseContext, E extends EventObject>(outcome: Outcome | null) {
+  return [
+    { type: "recordNotification" as const, params: ({ context, event }: Args<C, NotifyEvent>) => notificationsGiven(context, event) },
+    ...(outcome ? [assign<C, NotifyEvent, undefined, E, never>(() => ({ outcome }) as Partial<C>)] : []),
+  ];
+}
+
+/** PATIENT_DECLINED: the refusal is documented at `unitOf(context)` and the case closes. */
+export function declineActions<C extends CaseContext, E extends EventObject>(unitOf: (context: C) => string = (c) => c.unitId) {
+  return [
+    {
+      type: "recordRefusal" as const,
+      params: ({ context, event }: Args<C, DeclineEvent>) => ({
+        id: event.newId,
+        patientId: context.patientId,
+        careUnitId: unitOf(context),
+        kind: context.contactKind,
+        declinedOn: event.declinedOn,
+        comment: event.comment,
+      }),
+    },
+    assign<C, DeclineEvent, undefined, E, never>(() => ({ outcome: "DECLINED" }) as Partial<C>),
+  ];
+}
+
+/** Closes the case with an outcome and nothing else. */
+export const closeWith = <C extends CaseContext, E extends EventObject>(outcome: Outcome) =>
+  assign<C, E, undefined, E, never>(() => ({ outcome }) as Partial<C>);

@@ -6,14 +6,13 @@
 import { and, assign, setup } from "xstate";
 import {
   anyOf,
+  appointActions,
   appointer,
-  appointmentAllowed,
-  assignmentFrom,
   baseContext,
-  notificationComplete,
+  declineActions,
   notificationsDue,
-  notificationsGiven,
-  refusalAllowed,
+  notifyActions,
+  sharedGuards,
   type AppointEvent,
   type AssessEvent,
   type CancelEvent,
@@ -134,26 +133,26 @@ const updateDischargeDate = [
   },
 ];
 
+type Context = DischargeReferralContext;
+type Event = DischargeReferralEvent;
+
 export const machine = setup({
   types: {} as { context: DischargeReferralContext; events: DischargeReferralEvent; input: CaseInput },
   actions: effectActions,
   guards: {
+    ...sharedGuards,
     needed: ({ event }) => event.type === "ASSESS" && event.needed,
-    refusalAllowed,
     receiverAllowed: ({ context, event }) =>
       event.type === "SEND_REFERRAL" && referralReceiverRules(context.wardUnitId, event.toUnit).eligible,
-    appointmentAllowed: ({ context, event }) => event.type === "APPOINT" && appointmentAllowed({ context, event }),
     hasContactAtUnit: ({ context, event }) =>
       event.type === "CONFIRM_EXISTING_CONTACT" &&
       event.existing !== null &&
       event.existing.kind === "FAST_VARDKONTAKT" &&
       event.existing.careUnitId === context.unitId,
-    notificationComplete: ({ context, event }) => event.type === "NOTIFY" && notificationComplete({ context, event }),
     sipRequired: ({ event }) => event.type === "MARK_READY_FOR_DISCHARGE" && event.sipRequired,
     notYetReady: ({ context }) => context.referralId !== null && context.readyAt === null,
     sipPending: ({ context }) => context.readyAt !== null && context.sipRequired && context.sipCall === null,
     ready: ({ context }) => context.readyAt !== null,
-    nothingAppointed: ({ context }) => context.assignmentId === null,
   },
 }).createMachine({
   id,
@@ -228,19 +227,8 @@ export const machine = setup({
           guard: "refusalAllowed",
           target: "closed",
           actions: [
-            {
-              type: "recordRefusal",
-              params: ({ context, event }) => ({
-                id: event.newId,
-                patientId: context.patientId,
-                careUnitId: context.wardUnitId,
-                kind: context.contactKind,
-                declinedOn: event.declinedOn,
-                comment: event.comment,
-              }),
-            },
+            ...declineActions<Context, Event>((c) => c.wardUnitId),
             { type: "clearDeadline", params: { kind: "SEND_REFERRAL" } },
-            assign({ outcome: "DECLINED" }),
           ],
         },
         // "Skapar och skickar ett inskrivningsmeddelande"
@@ -294,9 +282,8 @@ export const machine = setup({
           guard: "appointmentAllowed",
           target: "awaitingNotification",
           actions: [
-            assign({ assignmentId: ({ event }) => event.newId, outcome: "APPOINTED" }),
-            { type: "createAssignment", params: ({ context, event }) => assignmentFrom(context, event, null) },
-            { type: "queueNotification", params: ({ context, event }) => notificationsDue(context, event.newId) },
+            ...appointActions<Context, Event>(),
+            assign({ outcome: "APPOINTED" }),
             { type: "clearDeadline", params: { kind: "APPOINT_BEFORE_DISCHARGE" } },
           ],
         },
@@ -320,7 +307,7 @@ export const machine = setup({
         NOTIFY: {
           guard: "notificationComplete",
           target: "afterContact",
-          actions: { type: "recordNotification", params: ({ context, event }) => notificationsGiven(context, event) },
+          actions: notifyActions<Context, Event>(null),
         },
       },
     },

@@ -5,9 +5,9 @@ import { assign, setup } from "xstate";
 import {
   anyOf,
   baseContext,
-  notificationComplete,
   notificationsDue,
-  notificationsGiven,
+  notifyActions,
+  sharedGuards,
   type CancelEvent,
   type CaseContext,
   type CaseInput,
@@ -33,15 +33,18 @@ export type EndEvent = Stamped & { type: "END"; reason: string };
 export type EndingEvent = ReviewEvent | EndEvent | NotifyEvent | CancelEvent;
 export type EndingContext = CaseContext & { review: { needRemains: boolean; note: string | null; at: string } | null };
 
+type Context = EndingContext;
+type Event = EndingEvent;
+
 export const machine = setup({
   types: {} as { context: EndingContext; events: EndingEvent; input: CaseInput },
   actions: effectActions,
   guards: {
+    ...sharedGuards,
     noRemainingNeed: ({ context, event }) =>
       event.type === "REVIEW" && !event.needRemains && event.current?.id === context.assignmentId,
     needRemains: ({ context, event }) =>
       event.type === "REVIEW" && event.needRemains && event.nextReviewDate !== null && event.current?.id === context.assignmentId,
-    notificationComplete: ({ context, event }) => event.type === "NOTIFY" && notificationComplete({ context, event }),
   },
 }).createMachine({
   id,
@@ -93,14 +96,7 @@ export const machine = setup({
     awaitingNotification: {
       on: {
         // "Mottager information om att fast vårdkontakt är avslutad"
-        NOTIFY: {
-          guard: "notificationComplete",
-          target: "closed",
-          actions: [
-            { type: "recordNotification", params: ({ context, event }) => notificationsGiven(context, event) },
-            assign({ outcome: "ENDED" }),
-          ],
-        },
+        NOTIFY: { guard: "notificationComplete", target: "closed", actions: notifyActions<Context, Event>("ENDED") },
       },
     },
     closed: { type: "final" },

@@ -5,14 +5,12 @@
 import { assign, setup } from "xstate";
 import {
   anyOf,
+  appointActions,
   appointer,
-  appointmentAllowed,
-  assignmentFrom,
   baseContext,
-  notificationComplete,
-  notificationsDue,
-  notificationsGiven,
-  refusalAllowed,
+  declineActions,
+  notifyActions,
+  sharedGuards,
   type AcceptEvent,
   type AppointEvent,
   type CancelEvent,
@@ -41,14 +39,15 @@ export type HomeCareContactEvent =
   | CancelEvent;
 export type HomeCareContactContext = CaseContext & { homeCareServiceId: string; offeredOn: IsoDate | null };
 
+type Context = HomeCareContactContext;
+type Event = HomeCareContactEvent;
+
 export const machine = setup({
   types: {} as { context: HomeCareContactContext; events: HomeCareContactEvent; input: CaseInput },
   actions: effectActions,
   guards: {
-    refusalAllowed,
+    ...sharedGuards,
     reasonGiven: ({ event }) => event.type === "RECORD_NOT_NEEDED" && event.reason.trim().length > 0,
-    appointmentAllowed: ({ context, event }) => event.type === "APPOINT" && appointmentAllowed({ context, event }),
-    notificationComplete: ({ context, event }) => event.type === "NOTIFY" && notificationComplete({ context, event }),
   },
 }).createMachine({
   id,
@@ -79,20 +78,7 @@ export const machine = setup({
         PATIENT_DECLINED: {
           guard: "refusalAllowed",
           target: "closed",
-          actions: [
-            {
-              type: "recordRefusal",
-              params: ({ context, event }) => ({
-                id: event.newId,
-                patientId: context.patientId,
-                careUnitId: context.unitId,
-                kind: context.contactKind,
-                declinedOn: event.declinedOn,
-                comment: event.comment,
-              }),
-            },
-            assign({ outcome: "DECLINED" }),
-          ],
+          actions: declineActions<Context, Event>(),
         },
         PATIENT_ACCEPTED: { target: "awaitingAppointment" },
         CANCEL: { target: "closed", actions: assign({ outcome: "CANCELLED" }) },
@@ -101,28 +87,13 @@ export const machine = setup({
     awaitingAppointment: {
       on: {
         // "dokumenteras vem den fasta omsorgskontakten är"
-        APPOINT: {
-          guard: "appointmentAllowed",
-          target: "awaitingNotification",
-          actions: [
-            assign({ assignmentId: ({ event }) => event.newId }),
-            { type: "createAssignment", params: ({ context, event }) => assignmentFrom(context, event, null) },
-            { type: "queueNotification", params: ({ context, event }) => notificationsDue(context, event.newId) },
-          ],
-        },
+        APPOINT: { guard: "appointmentAllowed", target: "awaitingNotification", actions: appointActions<Context, Event>() },
         CANCEL: { target: "closed", actions: assign({ outcome: "CANCELLED" }) },
       },
     },
     awaitingNotification: {
       on: {
-        NOTIFY: {
-          guard: "notificationComplete",
-          target: "closed",
-          actions: [
-            { type: "recordNotification", params: ({ context, event }) => notificationsGiven(context, event) },
-            assign({ outcome: "APPOINTED" }),
-          ],
-        },
+        NOTIFY: { guard: "notificationComplete", target: "closed", actions: notifyActions<Context, Event>("APPOINTED") },
       },
     },
     closed: { type: "final" },

@@ -5,13 +5,11 @@
 import { assign, setup } from "xstate";
 import {
   anyOf,
+  appointActions,
   appointer,
-  appointmentAllowed,
-  assignmentFrom,
   baseContext,
-  notificationComplete,
-  notificationsDue,
-  notificationsGiven,
+  notifyActions,
+  sharedGuards,
   type AppointEvent,
   type CancelEvent,
   type CaseContext,
@@ -33,13 +31,14 @@ export type AssessLifeThreateningEvent = Stamped & {
 export type LifeThreateningEvent = AssessLifeThreateningEvent | AppointEvent | NotifyEvent | CancelEvent;
 export type LifeThreateningContext = CaseContext & { assessedAt: string | null };
 
+type Context = LifeThreateningContext;
+type Event = LifeThreateningEvent;
+
 export const machine = setup({
   types: {} as { context: LifeThreateningContext; events: LifeThreateningEvent; input: CaseInput },
   actions: effectActions,
   guards: {
-    appointmentAllowed: ({ context, event }) => event.type === "APPOINT" && appointmentAllowed({ context, event }),
-    notificationComplete: ({ context, event }) => event.type === "NOTIFY" && notificationComplete({ context, event }),
-    nothingAppointed: ({ context }) => context.assignmentId === null,
+    ...sharedGuards,
   },
 }).createMachine({
   id,
@@ -62,15 +61,7 @@ export const machine = setup({
     awaitingAppointment: {
       on: {
         // "Utser en legitimerad läkare som fast vårdkontakt" + "Dokumenterar fast vårdkontakt"
-        APPOINT: {
-          guard: "appointmentAllowed",
-          target: "awaitingNotification",
-          actions: [
-            assign({ assignmentId: ({ event }) => event.newId }),
-            { type: "createAssignment", params: ({ context, event }) => assignmentFrom(context, event, null) },
-            { type: "queueNotification", params: ({ context, event }) => notificationsDue(context, event.newId) },
-          ],
-        },
+        APPOINT: { guard: "appointmentAllowed", target: "awaitingNotification", actions: appointActions<Context, Event>() },
         // The condition is no longer judged life-threatening before anyone was appointed.
         CANCEL: { guard: "nothingAppointed", target: "closed", actions: assign({ outcome: "CANCELLED" }) },
       },
@@ -78,14 +69,7 @@ export const machine = setup({
     awaitingNotification: {
       on: {
         // "Meddelar patienten": personal information to the patient and, where applicable, relatives
-        NOTIFY: {
-          guard: "notificationComplete",
-          target: "closed",
-          actions: [
-            { type: "recordNotification", params: ({ context, event }) => notificationsGiven(context, event) },
-            assign({ outcome: "APPOINTED" }),
-          ],
-        },
+        NOTIFY: { guard: "notificationComplete", target: "closed", actions: notifyActions<Context, Event>("APPOINTED") },
       },
     },
     closed: { type: "final" },

@@ -3,13 +3,11 @@
 import { assign, setup } from "xstate";
 import {
   anyOf,
+  appointActions,
   appointer,
-  appointmentAllowed,
-  assignmentFrom,
   baseContext,
-  notificationComplete,
-  notificationsDue,
-  notificationsGiven,
+  notifyActions,
+  sharedGuards,
   type AppointEvent,
   type CaseContext,
   type CaseInput,
@@ -35,13 +33,13 @@ export type PatientRequestContext = CaseContext & {
   request: { channel: RequestChannel; receivedOn: IsoDate; text: string | null } | null;
 };
 
+type Context = PatientRequestContext;
+type Event = PatientRequestEvent;
+
 export const machine = setup({
   types: {} as { context: PatientRequestContext; events: PatientRequestEvent; input: CaseInput },
   actions: effectActions,
-  guards: {
-    appointmentAllowed: ({ context, event }) => event.type === "APPOINT" && appointmentAllowed({ context, event }),
-    notificationComplete: ({ context, event }) => event.type === "NOTIFY" && notificationComplete({ context, event }),
-  },
+  guards: sharedGuards,
 }).createMachine({
   id,
   context: ({ input }) => ({ ...baseContext(id, input), request: null }),
@@ -61,28 +59,13 @@ export const machine = setup({
     awaitingAppointment: {
       on: {
         // "Utser fast vårdkontakt" + "Dokumenterar fast vårdkontakt"
-        APPOINT: {
-          guard: "appointmentAllowed",
-          target: "awaitingNotification",
-          actions: [
-            assign({ assignmentId: ({ event }) => event.newId }),
-            { type: "createAssignment", params: ({ context, event }) => assignmentFrom(context, event, null) },
-            { type: "queueNotification", params: ({ context, event }) => notificationsDue(context, event.newId) },
-          ],
-        },
+        APPOINT: { guard: "appointmentAllowed", target: "awaitingNotification", actions: appointActions<Context, Event>() },
       },
     },
     awaitingNotification: {
       on: {
         // "Meddelar patienten" (1177 may suffice)
-        NOTIFY: {
-          guard: "notificationComplete",
-          target: "closed",
-          actions: [
-            { type: "recordNotification", params: ({ context, event }) => notificationsGiven(context, event) },
-            assign({ outcome: "APPOINTED" }),
-          ],
-        },
+        NOTIFY: { guard: "notificationComplete", target: "closed", actions: notifyActions<Context, Event>("APPOINTED") },
       },
     },
     closed: { type: "final" },
