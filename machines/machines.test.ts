@@ -6,7 +6,7 @@ import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
 import { describe, expect, it } from "vitest";
 import type { CaseContext } from "./common";
 import type { Effect } from "./effects";
-import { PROCESS_CODES, PROCESSES, type ProcessCode } from "./index";
+import { acceptedEvents, PROCESS_CODES, PROCESSES, restoreSnapshot, SnapshotVersionError, type ProcessCode } from "./index";
 import { checkAppointment, checkReplacement, type ActiveAssignmentFacts, type AppointmentFacts } from "./rules";
 
 const AT = "2026-11-25T09:00:00.000Z";
@@ -217,5 +217,25 @@ describe("refusals", () => {
   it("are possible only in the processes that offer something", () => {
     const withRefusal = PROCESS_CODES.filter((code) => walk(code).some((w) => has(w, "recordRefusal")));
     expect(withRefusal.sort()).toEqual(["ASSESSMENT", "DISCHARGE_REFERRAL", "HOME_CARE_CONTACT"]);
+  });
+});
+
+describe("stored snapshots of another machine version", () => {
+  const definition = PROCESSES.PATIENT_REQUEST;
+  const [initial] = initialTransition(definition.machine, { patientId: "patient", unitId: "unit", contactKind: "FAST_VARDKONTAKT" });
+  const [waiting] = transition(definition.machine, initial, stamp("RECEIVE_REQUEST", { channel: "PHONE", receivedOn: DATE, requestText: null }) as never);
+  const stored = JSON.stringify(definition.machine.getPersistedSnapshot(waiting));
+
+  it("are upgraded through the process's explicit migrations", () => {
+    const renamed = JSON.parse(stored.replace('"awaitingAppointment"', '"waitingForAppointment"'));
+    const v2 = { ...definition, version: 2, migrations: { 1: (s: typeof renamed) => ({ ...s, value: "awaitingAppointment" }) } };
+    const restored = restoreSnapshot(v2, 1, JSON.stringify(renamed));
+    expect(restored.value).toBe("awaitingAppointment");
+    expect(acceptedEvents(restored)).toEqual(["APPOINT"]);
+  });
+
+  it("are refused, never guessed at, without a migration or from a newer version", () => {
+    expect(() => restoreSnapshot({ ...definition, version: 2 }, 1, stored)).toThrow(SnapshotVersionError);
+    expect(() => restoreSnapshot(definition, 2, stored)).toThrow(SnapshotVersionError);
   });
 });

@@ -3,7 +3,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server";
 import { dispatch, startCase } from "~/processes/dispatch.server";
-import { allowConsoleError } from "../../setup/setup-test-env";
 import { appoint, region } from "./scenario";
 
 const failAfterEffects = vi.hoisted(() => ({ on: false }));
@@ -25,7 +24,6 @@ const now = new Date("2026-11-25T09:00:00Z");
 
 describe("a failing step", () => {
   it("rolls back the snapshot, the new assignment, the queued notification and every audit row", async () => {
-    allowConsoleError();
     const r = await region(db, now);
     const started = await startCase(
       { process: "PATIENT_REQUEST", patientId: r.patient.id, contactKind: "FAST_VARDKONTAKT" },

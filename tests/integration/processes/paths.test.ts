@@ -501,3 +501,31 @@ describe("DOCTOR_CHOICE (seed §2)", () => {
     expect(await dispatch(caseId, appoint(r.doctor.id), r.as.chief, opts)).toMatchObject({ reasons: [{ code: "patientNotListed" }] });
   });
 });
+
+describe("closing a case with a reason before anything is appointed", () => {
+  const cancel = { type: "CANCEL", reason: "Patienten har flyttat från regionen." };
+
+  it.each([
+    ["DISCHARGE_REFERRAL", (r: Region) => ({ process: "DISCHARGE_REFERRAL", patientId: r.patient.id, contactKind: "FAST_VARDKONTAKT" as const }), (r: Region): [EventSubmission, StepActor] => [{ type: "REGISTER_ADMISSION", admittedAt: "2026-11-25T08:00", expectedDischargeDate: "2026-11-30" }, r.as.wardNurse], (r: Region) => r.as.wardNurse],
+    ["LIFE_THREATENING", (r: Region) => ({ process: "LIFE_THREATENING", patientId: r.patient.id, contactKind: "FAST_VARDKONTAKT" as const }), (r: Region): [EventSubmission, StepActor] => [{ type: "ASSESS_LIFE_THREATENING" }, r.as.doctor], (r: Region) => r.as.doctor],
+    ["HOME_CARE_CONTACT", (r: Region) => ({ process: "HOME_CARE_CONTACT", patientId: r.patient.id, subjectId: r.homeCareService.id }), (r: Region): [EventSubmission, StepActor] => [{ type: "OFFER_CONTACT", offeredOn: "2026-11-25" }, r.as.homeCareChief], (r: Region) => r.as.homeCareChief],
+    ["DOCTOR_CHOICE", (r: Region) => ({ process: "DOCTOR_CHOICE", patientId: r.patient.id, contactKind: "FAST_LAKARKONTAKT" as const }), (r: Region): [EventSubmission, StepActor] => [{ type: "RECEIVE_CHOICE", channel: "PHONE" }, r.as.nurse], (r: Region) => r.as.nurse],
+  ] as const)("%s", async (_process, opening, first, closer) => {
+    const r = await region(db, now);
+    const { caseId } = await run(opening(r), [first(r)]);
+    const closed = ok(await dispatch(caseId, cancel, closer(r), opts));
+    expect(closed).toMatchObject({ status: "CLOSED", outcome: "CANCELLED" });
+    expect(await db.assignment.count({ where: { patientId: r.patient.id } })).toBe(0);
+    expect(await db.processCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ deadlineAt: null, closedAt: now });
+  });
+
+  it("ENDING: the review is withdrawn and the contact stays", async () => {
+    const r = await region(db, now);
+    const a = await db.assignment.create({
+      data: { kind: "FAST_VARDKONTAKT", patientId: r.patient.id, staffMemberId: r.nurse.id, careUnitId: r.vc.id, startedAt: new Date("2026-01-01") },
+    });
+    const { caseId } = await run({ process: "ENDING", patientId: r.patient.id, subjectId: a.id }, [[{ type: "REVIEW", needRemains: "no" }, r.as.nurse]]);
+    expect(ok(await dispatch(caseId, cancel, r.as.nurse, opts))).toMatchObject({ status: "CLOSED", outcome: "CANCELLED" });
+    expect(await db.assignment.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ endedAt: null });
+  });
+});
