@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { ErrorPage, errorMeta } from "~/components/error-page";
 import { t } from "~/i18n";
 import { requestIdOf } from "~/request-context.server";
@@ -41,6 +41,11 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Marks the page once React has taken it over. Until then the forms work as plain HTML;
+  // the browser tests wait for the mark before typing, as a person waits for the page.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <Outlet />;
 }
 

@@ -1,6 +1,7 @@
 // Model-based tests: every simple path of every machine (@xstate/graph), with events that
 // pass and events that fail the rules, replayed through XState's pure transition() to
 // check the invariants the law asks for.
+import { readFileSync } from "node:fs";
 import { getSimplePaths } from "@xstate/graph";
 import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
 import { describe, expect, it } from "vitest";
@@ -237,5 +238,15 @@ describe("stored snapshots of another machine version", () => {
   it("are refused, never guessed at, without a migration or from a newer version", () => {
     expect(() => restoreSnapshot({ ...definition, version: 2 }, 1, stored)).toThrow(SnapshotVersionError);
     expect(() => restoreSnapshot(definition, 2, stored)).toThrow(SnapshotVersionError);
+  });
+});
+
+describe("docs/processes.md", () => {
+  it("names every process and every event a machine accepts, so the mapping to Bilaga 1 stays complete", () => {
+    const doc = readFileSync(new URL("../docs/processes.md", import.meta.url), "utf8");
+    for (const code of PROCESS_CODES) {
+      expect(doc, code).toContain(code);
+      for (const event of Object.keys(PROCESSES[code].policy)) expect(doc, `${code} ${event}`).toContain(`\`${event}\``);
+    }
   });
 });

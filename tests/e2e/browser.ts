@@ -74,8 +74,19 @@ export function useBrowser(options: { javaScriptEnabled?: boolean } = {}) {
   return state;
 }
 
+/**
+ * Opens a page and waits until React has hydrated it. Typing into a page that React 18 is
+ * still hydrating can abort that hydration ("Minified React error #345"): the form then
+ * works as plain HTML, but the console error would hide real ones.
+ */
+export async function openPage(page: Page, path: string) {
+  const response = await page.goto(`${baseUrl()}${path}`);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  return response;
+}
+
 export async function signIn(page: Page, username: string, password = process.env.DEMO_PASSWORD ?? "fastakontakter") {
-  await page.goto(`${baseUrl()}/logga-in`);
+  await openPage(page, "/logga-in");
   await page.getByLabel("Användarnamn").fill(username);
   await page.getByLabel("Lösenord").fill(password);
   await page.getByRole("button", { name: "Logga in" }).click();

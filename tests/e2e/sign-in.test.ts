@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { t } from "~/i18n";
 import { DEMO_USERS } from "../../prisma/demo/users";
-import { baseUrl, expectNoAxeViolations, signIn, useBrowser } from "./browser";
+import { baseUrl, expectNoAxeViolations, openPage, signIn, useBrowser } from "./browser";
 
 const session = useBrowser();
 
@@ -66,7 +66,7 @@ describe("errors the user can fix", () => {
 describe("keyboard only", () => {
   it("reaches the skip link first, signs in with Tab and Enter, and shows where the focus is", async () => {
     const { page } = session;
-    await page.goto(`${baseUrl()}/logga-in`);
+    await openPage(page, "/logga-in");
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: t("app.skipToContent") });
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
