@@ -8,7 +8,14 @@ import { describe, expect, it } from "vitest";
 import type { CaseContext } from "./common";
 import type { Effect } from "./effects";
 import { acceptedEvents, PROCESS_CODES, PROCESSES, restoreSnapshot, SnapshotVersionError, type ProcessCode } from "./index";
-import { checkAppointment, checkReplacement, type ActiveAssignmentFacts, type AppointmentFacts } from "./rules";
+import {
+  checkAppointment,
+  checkReplacement,
+  PROCESSES_THAT_MUST_APPOINT,
+  PROCESSES_THAT_OFFER,
+  type ActiveAssignmentFacts,
+  type AppointmentFacts,
+} from "./rules";
 
 const AT = "2026-11-25T09:00:00.000Z";
 const DATE = "2026-11-25";
@@ -204,9 +211,9 @@ describe.each(PROCESS_CODES)("%s", (code) => {
   });
 });
 
-describe("PATIENT_REQUEST (PL 6 kap. 2 §)", () => {
+describe.each(PROCESSES_THAT_MUST_APPOINT)("%s (PL 6 kap. 2 §)", (code) => {
   it("has no path to a closed case without an appointment, and none with a refusal", () => {
-    const walked = walk("PATIENT_REQUEST");
+    const walked = walk(code);
     const closed = walked.filter((w) => w.final);
     expect(closed.length).toBeGreaterThan(0);
     for (const w of closed) expect(has(w, "createAssignment")).toBe(true);
@@ -217,7 +224,7 @@ describe("PATIENT_REQUEST (PL 6 kap. 2 §)", () => {
 describe("refusals", () => {
   it("are possible only in the processes that offer something", () => {
     const withRefusal = PROCESS_CODES.filter((code) => walk(code).some((w) => has(w, "recordRefusal")));
-    expect(withRefusal.sort()).toEqual(["ASSESSMENT", "DISCHARGE_REFERRAL", "HOME_CARE_CONTACT"]);
+    expect(withRefusal.sort()).toEqual([...PROCESSES_THAT_OFFER].sort());
   });
 });
 

@@ -359,6 +359,13 @@ export function checkReplacement(replaced: ActiveAssignmentFacts | null, a: Appo
  */
 export const PROCESSES_THAT_OFFER: readonly ProcessCode[] = ["ASSESSMENT", "DISCHARGE_REFERRAL", "HOME_CARE_CONTACT"];
 
+/**
+ * PL 6 kap. 2 §: the verksamhetschef *shall* appoint a fast vårdkontakt when the patient asks
+ * for one, so a patient's request closes only with an appointment. The PATIENT_REQUEST machine
+ * has no other way to its final state; machines/machines.test.ts walks every path to prove it.
+ */
+export const PROCESSES_THAT_MUST_APPOINT: readonly ProcessCode[] = ["PATIENT_REQUEST"];
+
 export function refusalPossible(process: ProcessCode): Verdict {
   return verdict(PROCESSES_THAT_OFFER.includes(process) ? [] : [{ code: "refusalNotOffered" }]);
 }

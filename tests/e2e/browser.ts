@@ -65,6 +65,7 @@ export function useBrowser(options: { javaScriptEnabled?: boolean } = {}) {
   });
   beforeEach(async () => {
     state.page = await state.browser.context.newPage();
+    if (options.javaScriptEnabled === false) pagesWithoutScripts.add(state.page);
   });
   afterEach(async () => {
     await state.page.close();
@@ -81,9 +82,12 @@ export function useBrowser(options: { javaScriptEnabled?: boolean } = {}) {
  */
 export async function openPage(page: Page, path: string) {
   const response = await page.goto(`${baseUrl()}${path}`);
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  if (!pagesWithoutScripts.has(page)) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   return response;
 }
+
+/** Pages of a browser with JavaScript turned off: nothing is ever hydrated there. */
+const pagesWithoutScripts = new WeakSet<Page>();
 
 export async function signIn(page: Page, username: string, password = process.env.DEMO_PASSWORD ?? "fastakontakter") {
   await openPage(page, "/logga-in");
