@@ -50,35 +50,35 @@ const define = (
 });
 
 export const PROCESSES: Record<ProcessCode, ProcessDefinition> = {
-  PATIENT_REQUEST: define(patientRequest as never, {
+  PATIENT_REQUEST: define(patientRequest, {
     openingEvents: ["RECEIVE_REQUEST"],
     // Other fixed contacts (SPEC §3) are appointed through a request or an assessment too.
     contactKinds: ["FAST_VARDKONTAKT", "ANNAN_FAST_KONTAKT"],
     subject: "patient",
   }),
-  ASSESSMENT: define(assessment as never, {
+  ASSESSMENT: define(assessment, {
     openingEvents: ["REGISTER_VISIT"],
     contactKinds: ["FAST_VARDKONTAKT", "ANNAN_FAST_KONTAKT"],
     subject: "patient",
   }),
-  DISCHARGE_REFERRAL: define(dischargeReferral as never, {
+  DISCHARGE_REFERRAL: define(dischargeReferral, {
     openingEvents: ["REGISTER_ADMISSION"],
     contactKinds: ["FAST_VARDKONTAKT"],
     subject: "patient",
   }),
-  LIFE_THREATENING: define(lifeThreatening as never, {
+  LIFE_THREATENING: define(lifeThreatening, {
     openingEvents: ["ASSESS_LIFE_THREATENING"],
     contactKinds: ["FAST_VARDKONTAKT"],
     subject: "patient",
   }),
-  CHANGE: define(change as never, { openingEvents: ["REQUEST_CHANGE"], contactKinds: ALL_KINDS, subject: "assignment" }),
-  ENDING: define(ending as never, { openingEvents: ["REVIEW"], contactKinds: ALL_KINDS, subject: "assignment" }),
-  HOME_CARE_CONTACT: define(homeCareContact as never, {
+  CHANGE: define(change, { openingEvents: ["REQUEST_CHANGE"], contactKinds: ALL_KINDS, subject: "assignment" }),
+  ENDING: define(ending, { openingEvents: ["REVIEW"], contactKinds: ALL_KINDS, subject: "assignment" }),
+  HOME_CARE_CONTACT: define(homeCareContact, {
     openingEvents: ["OFFER_CONTACT", "RECORD_NOT_NEEDED"],
     contactKinds: ["FAST_OMSORGSKONTAKT"],
     subject: "homeCareService",
   }),
-  DOCTOR_CHOICE: define(doctorChoice as never, {
+  DOCTOR_CHOICE: define(doctorChoice, {
     openingEvents: ["RECEIVE_CHOICE"],
     contactKinds: ["FAST_LAKARKONTAKT"],
     subject: "patient",
