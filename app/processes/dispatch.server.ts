@@ -434,11 +434,13 @@ async function appointmentFacts(
     contactAbout: input.contactAbout,
     replacesAssignmentId: replaced?.id ?? null,
   };
-  // SPEC §3: the need is re-assessed regularly, so every assignment has a future review date.
-  if (reviewDueDate === null || reviewDueDate <= today) {
-    const message = reviewDueDate === null ? t("event.reviewDateRequired") : t("event.reviewDateFuture");
-    return refuse({ error: "invalid", fieldErrors: { reviewDueDate: message } });
+  // SPEC §3: the need is re-assessed regularly, so every assignment has a review date. A date
+  // the user enters lies ahead; one a replacement keeps may already be due (it stays on the
+  // worklist until someone reviews it — a staff change must not wait for that).
+  if (input.reviewDueDate !== null && input.reviewDueDate <= today) {
+    return refuse({ error: "invalid", fieldErrors: { reviewDueDate: t("event.reviewDateFuture") } });
   }
+  if (reviewDueDate === null) return refuse({ error: "invalid", fieldErrors: { reviewDueDate: t("event.reviewDateRequired") } });
   const verdict = definition.code === "CHANGE" ? checkReplacement(replaced, facts) : checkAppointment(facts);
   return { event: { ...base, ...coordination, reviewDueDate, facts, replaced }, verdict };
 }

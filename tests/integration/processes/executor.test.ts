@@ -88,6 +88,12 @@ describe("dispatch", () => {
       error: "invalid",
       fieldErrors: { staffMemberId: "Välj en person.", reviewDueDate: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-25." },
     });
+    // SPEC §3: every assignment has a review date.
+    expect(await dispatch(caseId, { type: "APPOINT", staffMemberId: r.nurse.id }, r.as.chief, opts)).toMatchObject({
+      error: "invalid",
+      fieldErrors: { reviewDueDate: "Ange när behovet ska omprövas." },
+    });
+    expect(await db.assignment.count({ where: { patientId: r.patient.id } })).toBe(0);
   });
 
   it("refuses a step computed from an old revision: someone else moved the case", async () => {

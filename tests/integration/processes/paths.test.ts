@@ -359,6 +359,21 @@ describe("CHANGE (Bilaga 1.5)", () => {
     });
   });
 
+  it("keeps the replaced contact's review date, even one already due, unless a new one is given", async () => {
+    const r = await region(db, now);
+    const overdue = await db.assignment.create({
+      data: { kind: "FAST_VARDKONTAKT", patientId: r.patient.id, staffMemberId: r.nurse.id, careUnitId: r.vc.id, startedAt: new Date("2025-01-01"), reviewDueDate: "2026-10-01" },
+    });
+    const { caseId } = await run({ process: "CHANGE", patientId: r.patient.id, subjectId: overdue.id }, [[{ type: "REQUEST_CHANGE", reason: "Slutar." }, r.as.admin]]);
+    // A date the user enters must lie ahead.
+    expect(await dispatch(caseId, { type: "APPOINT", staffMemberId: r.secondNurse.id, reviewDueDate: "2026-11-25" }, r.as.admin, opts)).toMatchObject({
+      error: "invalid",
+      fieldErrors: { reviewDueDate: "Omprövningsdatumet ska ligga efter i dag." },
+    });
+    ok(await dispatch(caseId, { type: "APPOINT", staffMemberId: r.secondNurse.id }, r.as.admin, opts));
+    expect(await db.assignment.findFirstOrThrow({ where: { replacesId: overdue.id } })).toMatchObject({ reviewDueDate: "2026-10-01" });
+  });
+
   it("fails cleanly when the contact was ended meanwhile, and can be withdrawn", async () => {
     const r = await region(db, now);
     const old = await withContact(r);
