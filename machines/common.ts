@@ -244,6 +244,3 @@ export function declineActions<C extends CaseContext, E extends EventObject>(uni
   ];
 }
 
-/** Closes the case with an outcome and nothing else. */
-export const closeWith = <C extends CaseContext, E extends EventObject>(outcome: Outcome) =>
-  assign<C, E, undefined, E, never>(() => ({ outcome }) as Partial<C>);

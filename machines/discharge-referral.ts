@@ -26,6 +26,7 @@ import {
 } from "./common";
 import { effectActions, type DeadlineKind } from "./effects";
 import {
+  careContactAtUnit,
   referralDeadline,
   referralReceiverRules,
   sipCallDeadline,
@@ -145,10 +146,7 @@ export const machine = setup({
     receiverAllowed: ({ context, event }) =>
       event.type === "SEND_REFERRAL" && referralReceiverRules(context.wardUnitId, event.toUnit).eligible,
     hasContactAtUnit: ({ context, event }) =>
-      event.type === "CONFIRM_EXISTING_CONTACT" &&
-      event.existing !== null &&
-      event.existing.kind === "FAST_VARDKONTAKT" &&
-      event.existing.careUnitId === context.unitId,
+      event.type === "CONFIRM_EXISTING_CONTACT" && event.existing !== null && careContactAtUnit([event.existing], context.unitId) !== null,
     sipRequired: ({ event }) => event.type === "MARK_READY_FOR_DISCHARGE" && event.sipRequired,
     notYetReady: ({ context }) => context.referralId !== null && context.readyAt === null,
     sipPending: ({ context }) => context.readyAt !== null && context.sipRequired && context.sipCall === null,

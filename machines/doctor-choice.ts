@@ -16,6 +16,7 @@ import {
   type EventPolicy,
   type Stamped,
 } from "./common";
+import { t } from "~/i18n";
 import { effectActions } from "./effects";
 
 export const id = "DOCTOR_CHOICE";
@@ -78,7 +79,7 @@ export const machine = setup({
                 params: ({ event }) => ({
                   assignmentId: event.replaced?.id ?? "",
                   endedAt: event.at,
-                  reason: "Patienten har valt en ny fast läkarkontakt.",
+                  reason: t("case.newDoctorChosen"),
                 }),
               },
               { type: "createAssignment", params: ({ context, event }) => assignmentFrom(context, event, event.replaced?.id ?? null) },

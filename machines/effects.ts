@@ -96,20 +96,6 @@ export type Effects = {
 export type EffectType = keyof Effects;
 export type Effect = { [K in EffectType]: { type: K; params: Effects[K] } }[EffectType];
 
-export const EFFECT_TYPES: readonly EffectType[] = [
-  "createAssignment",
-  "endAssignment",
-  "setReviewDate",
-  "recordRefusal",
-  "queueNotification",
-  "recordNotification",
-  "createDischargeReferral",
-  "updateDischargeReferral",
-  "markContactNotNeeded",
-  "setDeadline",
-  "clearDeadline",
-];
-
 /**
  * The action implementations handed to `setup()`: they only give each effect a name and a
  * parameter type. They are never run — the executor uses XState's pure `transition()`,
@@ -128,3 +114,5 @@ export const effectActions = {
   setDeadline: (_: unknown, _params: SetDeadline) => {},
   clearDeadline: (_: unknown, _params: ClearDeadline) => {},
 };
+
+export const EFFECT_TYPES = Object.keys(effectActions) as EffectType[];

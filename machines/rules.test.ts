@@ -16,6 +16,7 @@ import {
   type UnitFacts,
   type Verdict,
   annanFastKontaktRules,
+  careContactAtUnit,
   appointerMayAppoint,
   checkAppointment,
   checkReplacement,
@@ -30,6 +31,7 @@ import {
   referralDeadline,
   referralReceiverRules,
   refusalPossible,
+  reviewDateRules,
   sipCallDeadline,
   underskoterskaQualified,
 } from "./rules";
@@ -1004,5 +1006,30 @@ describe("lacksOverallCoordination (seed §3.3.2)", () => {
       ]),
     ).toBe(0);
     expect(lacksOverallCoordination([fvk(), fvk(), { kind: "ANNAN_FAST_KONTAKT", overallCoordination: true }])).toBe(2);
+  });
+});
+
+describe("reviewDateRules (seed §3.3: the need is re-assessed regularly)", () => {
+  it("wants a chosen review date after the appointment date: tomorrow yes, today no", () => {
+    expect(reviewDateRules("2026-03-16", null, "2026-03-15")).toEqual([]);
+    expect(reviewDateRules("2026-03-15", null, "2026-03-15").map((r) => r.code)).toEqual(["reviewDateNotAhead"]);
+  });
+
+  it("lets a replacement keep the review date of the contact it replaces, even one already due", () => {
+    expect(reviewDateRules(null, "2026-01-01", "2026-03-15")).toEqual([]);
+    expect(reviewDateRules("2026-03-14", "2026-09-01", "2026-03-15").map((r) => r.code)).toEqual(["reviewDateNotAhead"]);
+  });
+
+  it("requires one when there is nothing to keep", () => {
+    expect(reviewDateRules(null, null, "2026-03-15").map((r) => r.code)).toEqual(["reviewDateRequired"]);
+  });
+});
+
+describe("careContactAtUnit (lag 2017:612 2 kap. 5 §: unless the patient already has one)", () => {
+  const contact = (kind: ActiveAssignmentFacts["kind"], careUnitId: string) => assignment({ id: `${kind}-${careUnitId}`, kind, careUnitId });
+
+  it("finds a fast vårdkontakt at the receiving unit, not one elsewhere nor another kind there", () => {
+    expect(careContactAtUnit([contact("FAST_VARDKONTAKT", "vc")], "vc")?.id).toBe("FAST_VARDKONTAKT-vc");
+    expect(careContactAtUnit([contact("FAST_VARDKONTAKT", "ward"), contact("FAST_LAKARKONTAKT", "vc")], "vc")).toBeNull();
   });
 });

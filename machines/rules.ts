@@ -58,6 +58,8 @@ export type ReasonCode =
   | "replacedNotActive"
   | "noContactAtUnit"
   | "caseAlreadyOpen"
+  | "reviewDateRequired"
+  | "reviewDateNotAhead"
   | "refusalNotOffered"
   | "referralReceiverNotOpenCare"
   | "referralToSameUnit"
@@ -311,6 +313,17 @@ export function overallCoordinationRules(
   return reasons;
 }
 
+/**
+ * Seed §3.3 ("behovet bör omprövas regelbundet"), SPEC §3: every assignment has a review
+ * date. A date chosen now lies ahead; one a replacement keeps from the contact it replaces
+ * may already be due — it stays on the worklist until someone reviews it, and a change of
+ * staff must not wait for that.
+ */
+export function reviewDateRules(entered: IsoDate | null, kept: IsoDate | null, date: IsoDate): Reason[] {
+  if (entered !== null) return entered > date ? [] : [{ code: "reviewDateNotAhead" }];
+  return kept !== null ? [] : [{ code: "reviewDateRequired" }];
+}
+
 // ───────────────────────────── Whole appointments ──────────────────────────────────
 
 /** Every rule that applies to appointing this person as this kind of contact on this date. */
@@ -376,6 +389,14 @@ export function referralReceiverRules(fromUnitId: string, to: UnitFacts): Verdic
   if (to.id === fromUnitId) reasons.push({ code: "referralToSameUnit" });
   if (!REFERRAL_RECEIVER_KINDS.includes(to.kind)) reasons.push({ code: "referralReceiverNotOpenCare" });
   return verdict(reasons);
+}
+
+/**
+ * Lag (2017:612) 2 kap. 5 §: the receiving unit appoints a fast vårdkontakt "unless the patient
+ * already has one" there. The one the patient has, if any.
+ */
+export function careContactAtUnit(assignments: readonly ActiveAssignmentFacts[], unitId: string): ActiveAssignmentFacts | null {
+  return assignments.find((a) => a.kind === "FAST_VARDKONTAKT" && a.careUnitId === unitId) ?? null;
 }
 
 /** Lag (2017:612): the inskrivningsmeddelande within 24 hours of admission, or of a later assessment. */

@@ -60,7 +60,18 @@ export async function createPatient(db: Db, data: { listedAt?: string; protected
   });
 }
 
-export async function createStaff(db: Db, careUnitId: string, befattningCode = "206011") {
+/** A staff member employed at the unit since 2020; a läkare by befattning gets legitimation LK, others SJ. */
+export async function createStaff(
+  db: Db,
+  careUnitId: string,
+  befattningCode = "206011",
+  extra: {
+    legitimations?: string;
+    specialties?: { specialty: string; status: "SPECIALIST" | "IN_TRAINING" }[];
+    underskoterskaBevis?: boolean;
+    employmentEndDate?: string | null;
+  } = {},
+) {
   const n = next();
   return db.staffMember.create({
     data: {
@@ -68,8 +79,11 @@ export async function createStaff(db: Db, careUnitId: string, befattningCode = "
       firstName: "Personal",
       lastName: `Nummer${n}`,
       befattningCode,
-      legitimations: befattningCode.startsWith("20") && befattningCode < "205000" ? "LK" : "SJ",
+      legitimations: extra.legitimations ?? (befattningCode.startsWith("20") && befattningCode < "205000" ? "LK" : "SJ"),
+      underskoterskaBevis: extra.underskoterskaBevis ?? false,
+      employmentEndDate: extra.employmentEndDate ?? null,
       employments: { create: { careUnitId, from: "2020-01-01" } },
+      specialties: extra.specialties ? { create: extra.specialties } : undefined,
     },
   });
 }

@@ -27,7 +27,7 @@ export type ActorRef = {
   requestId: string | null;
 };
 
-export function actorRef(actor: Actor, delegationId?: string | null): ActorRef & { delegationId: string | null } {
+export function actorRef(actor: Pick<Actor, "userId" | "requestId" | "grant">, delegationId?: string | null): ActorRef & { delegationId: string | null } {
   return {
     userId: actor.userId,
     roleCode: actor.grant.roleCode,

@@ -53,3 +53,8 @@ export function stockholmInstant(date: string, time = "00:00"): Date {
 export function stockholmTimeOfDay(instant: Date): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
 }
+
+/** A real calendar date written "YYYY-MM-DD" (not 2026-02-30). */
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && addDays(value, 0) === value;
+}

@@ -11,6 +11,11 @@ export type FormParse<T> = { ok: true; data: T } | { ok: false; errors: FieldErr
 export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): FormParse<z.output<S>> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === "string") values[key] = value;
+  return parseValues(values, schema);
+}
+
+/** The same for values already read from a form, with the first message per field. */
+export function parseValues<S extends z.ZodType>(values: Record<string, unknown>, schema: S): FormParse<z.output<S>> {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};

@@ -172,13 +172,11 @@ export const sv = {
   "event.reasonRequired": "Skriv en motivering.",
   "event.roleTitleRequired": "Skriv rollens namn, till exempel Kontaktsjuksköterska.",
   "event.staffRequired": "Välj en person.",
-  "event.staffUnknown": "Personen finns inte i personalregistret.",
-  "event.teamUnknown": "Teamet hör inte till enheten.",
+  "event.staffUnknown": "Personen finns inte i personalregistret. Välj en person i listan.",
+  "event.teamUnknown": "Teamet hör inte till enheten. Välj ett av enhetens team.",
   "event.unitRequired": "Välj en mottagande enhet.",
   "event.yesNoRequired": "Välj ja eller nej.",
   "event.channelRequired": "Välj hur det gick till.",
-  "event.reviewDateRequired": "Ange när behovet ska omprövas.",
-  "event.reviewDateFuture": "Omprövningsdatumet ska ligga efter i dag.",
   "event.nextReviewRequired": "Ange när behovet ska omprövas nästa gång.",
 
   "case.notFound": "Ärendet finns inte, eller så hör det inte till din enhet.",
@@ -189,6 +187,7 @@ export const sv = {
   "case.version": "Ärendet skapades med en annan version av processen och kan inte drivas vidare här. Kontakta förvaltningen; ingenting har ändrats.",
   "case.invalid": "Kontrollera de markerade fälten.",
   "case.rules": "Det går inte enligt reglerna för fasta kontakter:",
+  "case.newDoctorChosen": "Patienten har valt en ny fast läkarkontakt.",
   "case.contactKindRequired": "Välj vilken sorts fast kontakt ärendet gäller.",
 
   "rule.notEmployedAtUnit": "Personen är inte anställd på enheten.",
@@ -227,6 +226,8 @@ export const sv = {
   "rule.patientNotToldDirectly": "Patienten ska få beskedet direkt – brev, telefon eller på plats. Ett avslutat uppdrag syns inte längre på 1177.",
   "rule.relativesNotNotified": "Ange hur närstående fick beskedet.",
   "rule.relativesNotToldPersonally": "Närstående ska få personlig information, på plats eller per telefon.",
+  "rule.reviewDateRequired": "Ange när behovet ska omprövas.",
+  "rule.reviewDateNotAhead": "Omprövningsdatumet ska ligga efter i dag.",
   "rule.caseAlreadyOpen": "Det finns redan ett öppet ärende av samma slag för patienten.",
 
   "error.notFound.title": "Sidan finns inte",

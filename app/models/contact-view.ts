@@ -10,6 +10,17 @@ type AssignmentRow = PatientOverview["assignments"][number];
 export const fullName = (p: { firstName: string; middleName?: string | null; lastName: string }) =>
   [p.firstName, p.middleName, p.lastName].filter(Boolean).join(" ");
 
+/** "Gata 1, 123 45 Ort", or null: never for skyddade personuppgifter, whose address never leaves the server. */
+export function patientAddress(p: {
+  protectedIdentity: boolean;
+  streetAddress: string | null;
+  postalCode: string | null;
+  city: string | null;
+}): string | null {
+  if (p.protectedIdentity) return null;
+  return [p.streetAddress, [p.postalCode, p.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null;
+}
+
 type Qualified = {
   legitimations: string;
   underskoterskaBevis: boolean;

@@ -4,14 +4,13 @@
 // asked for and the audit trail in one transaction guarded by the case's revision.
 import { randomUUID } from "node:crypto";
 import { initialTransition, transition } from "xstate";
-import type { Actor } from "~/auth/actor.server";
-import { actorRef } from "~/auth/actor.server";
+import { actorRef, type Actor } from "~/auth/actor.server";
 import { recordAudit, type AuditEntry } from "~/audit.server";
 import { config } from "~/config.server";
 import { db as defaultDb, type Db, type Tx } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";
 import type { Permission } from "~/domain/permissions";
-import { parseForm, type FieldErrors } from "~/forms/parse";
+import { parseValues, type FieldErrors } from "~/forms/parse";
 import { hasMessage, t } from "~/i18n";
 import { knownAtUnit } from "~/models/patients.server";
 import { APPOINT_PERMISSION, type CaseContext } from "../../machines/common";
@@ -28,19 +27,22 @@ import {
   type ProcessDefinition,
 } from "../../machines/index";
 import {
+  careContactAtUnit,
   checkAppointment,
   checkReplacement,
   notificationRules,
   referralReceiverRules,
   refusalPossible,
+  reviewDateRules,
   type AppointmentFacts,
   type ContactKind,
   type Reason,
   type Verdict,
 } from "../../machines/rules";
-import { applyEffects, StaleRowError, type DeadlineChanges } from "./effects.server";
+import { applyEffects, deadlineColumns, StaleRowError, type CaseDeadlines } from "./effects.server";
 import { EVENT_INPUT, isEventType, type EventType } from "./event-input";
-import { loadActiveAssignment, loadPatientFacts, loadStaffFacts, loadUnitFacts } from "./facts.server";
+import { loadActiveAssignment, loadPatientFacts, loadReplacedAssignment, loadStaffFacts, loadUnitFacts } from "./facts.server";
+import { reasonText } from "./reasons";
 
 /** Who moves the case: the signed-in user acting in one unit with one role. */
 export type StepActor = Pick<Actor, "userId" | "requestId" | "grant">;
@@ -81,7 +83,7 @@ const refuse = (failure: StepFailure): never => {
   throw new Refused(failure);
 };
 
-export function failureMessage(failure: StepFailure): string {
+function failureMessage(failure: StepFailure): string {
   switch (failure.error) {
     case "notFound":
       return t("case.notFound");
@@ -98,7 +100,7 @@ export function failureMessage(failure: StepFailure): string {
     case "invalid":
       return t("case.invalid");
     case "rules":
-      return t("case.rules");
+      return [t("case.rules"), ...failure.reasons.map(reasonText)].join(" ");
   }
 }
 
@@ -221,7 +223,7 @@ type CaseRef = {
   /** null while the case is being opened. */
   revision: number | null;
   subjectId?: string | null;
-  deadlines?: { referralDueAt: Date | null; appointmentDueAt: Date | null; sipCallDueAt: Date | null };
+  deadlines?: CaseDeadlines;
 };
 
 async function step(
@@ -247,7 +249,9 @@ async function step(
   if (!permission || actor.grant.careUnitId !== unitId) return refuse({ error: "forbidden" });
 
   // What: the user's input, validated by the same schema as the form.
-  const parsed = parseForm(toFormData(submission), EVENT_INPUT[type]);
+  // An empty field and a missing one are the same to a form; null counts as missing too.
+  const fields = Object.fromEntries(Object.entries(submission).filter(([key, value]) => key !== "type" && value != null));
+  const parsed = parseValues(fields, EVENT_INPUT[type]);
   if (!parsed.ok) return refuse({ error: "invalid", fieldErrors: parsed.errors });
 
   // The rules, with facts read now, inside the transaction.
@@ -275,6 +279,7 @@ async function step(
     closedAt: status === "CLOSED" ? now : null,
     outcome: nextContext.outcome,
     revision,
+    ...deadlineColumns(ref.deadlines, effects, status === "OPEN"),
   } as const;
   if (ref.revision === null) {
     await tx.processCase.create({
@@ -295,10 +300,9 @@ async function step(
     if (moved.count !== 1) return refuse({ error: "conflict" });
   }
 
-  const { audit, deadlines } = await applyEffects(tx, scope, effects);
-  await tx.processCase.update({ where: { id: ref.id }, data: deadlineColumns(ref.deadlines, deadlines, status) });
+  const audit = await applyEffects(tx, scope, effects);
 
-  const who = actorRef(actor as Actor, actor.grant.delegationIds[permission]);
+  const who = actorRef(actor, actor.grant.delegationIds[permission]);
   const stepEntry: AuditEntry = {
     action: ref.revision === null ? "case.start" : "case.step",
     entityType: "ProcessCase",
@@ -310,22 +314,6 @@ async function step(
   for (const entry of [stepEntry, ...audit]) await recordAudit(tx, who, now, { ...entry, delegationId: who.delegationId });
 
   return { ok: true, caseId: ref.id, state, status, revision, outcome: nextContext.outcome };
-}
-
-/** The deadline columns after the step, and the earliest open one for sorting worklists. */
-function deadlineColumns(current: CaseRef["deadlines"], changes: DeadlineChanges, status: "OPEN" | "CLOSED") {
-  const columns = {
-    referralDueAt: current?.referralDueAt ?? null,
-    appointmentDueAt: current?.appointmentDueAt ?? null,
-    sipCallDueAt: current?.sipCallDueAt ?? null,
-    ...changes,
-  };
-  const KIND = { referralDueAt: "SEND_REFERRAL", appointmentDueAt: "APPOINT_BEFORE_DISCHARGE", sipCallDueAt: "CALL_SIP" } as const;
-  const open = (Object.keys(KIND) as (keyof typeof KIND)[])
-    .filter((key) => columns[key] !== null)
-    .sort((a, b) => columns[a]!.getTime() - columns[b]!.getTime());
-  const first = status === "OPEN" ? open[0] : undefined;
-  return { ...columns, deadlineAt: first ? columns[first] : null, deadlineKind: first ? KIND[first] : null };
 }
 
 /** Adds the facts an event needs (fresh from the database) and the verdict of the rules. */
@@ -349,8 +337,7 @@ async function withFacts(
     }
     case "CONFIRM_EXISTING_CONTACT": {
       const patient = await loadPatientFacts(tx, context.patientId);
-      const existing =
-        patient?.activeAssignments.find((a) => a.kind === "FAST_VARDKONTAKT" && a.careUnitId === context.unitId) ?? null;
+      const existing = careContactAtUnit(patient?.activeAssignments ?? [], context.unitId);
       return { event: { ...base, existing }, verdict: existing ? ok : { eligible: false, reasons: [{ code: "noContactAtUnit" }] } };
     }
     case "MARK_READY_FOR_DISCHARGE":
@@ -400,19 +387,17 @@ async function appointmentFacts(
   // CHANGE replaces the case's assignment; a new choice of doctor replaces the earlier one.
   let replaced = null;
   let coordination = { overallCoordination: input.overallCoordination, coordinationConsentDate: input.coordinationConsentDate };
-  let reviewDueDate = input.reviewDueDate;
+  let keptReviewDate: string | null = null;
   if (definition.code === "CHANGE") {
-    replaced = await loadActiveAssignment(tx, context.assignmentId);
     // The övergripande samordningsansvar and its consent stay with the replacement, and so
     // does the review date unless a new one is given.
-    const kept = replaced
-      ? await tx.assignment.findUnique({ where: { id: replaced.id }, select: { coordinationConsentAt: true, reviewDueDate: true } })
-      : null;
+    const kept = await loadReplacedAssignment(tx, context.assignmentId);
+    replaced = kept?.facts ?? null;
     coordination = {
       overallCoordination: replaced?.overallCoordination ?? false,
       coordinationConsentDate: kept?.coordinationConsentAt ? isoDateInStockholm(kept.coordinationConsentAt) : null,
     };
-    reviewDueDate ??= kept?.reviewDueDate ?? null;
+    keptReviewDate = kept?.reviewDueDate ?? null;
   } else if (definition.code === "DOCTOR_CHOICE") {
     replaced = patient.activeAssignments.find((a) => a.kind === "FAST_LAKARKONTAKT") ?? null;
   }
@@ -434,13 +419,9 @@ async function appointmentFacts(
     contactAbout: input.contactAbout,
     replacesAssignmentId: replaced?.id ?? null,
   };
-  // SPEC §3: the need is re-assessed regularly, so every assignment has a review date. A date
-  // the user enters lies ahead; one a replacement keeps may already be due (it stays on the
-  // worklist until someone reviews it — a staff change must not wait for that).
-  if (input.reviewDueDate !== null && input.reviewDueDate <= today) {
-    return refuse({ error: "invalid", fieldErrors: { reviewDueDate: t("event.reviewDateFuture") } });
-  }
-  if (reviewDueDate === null) return refuse({ error: "invalid", fieldErrors: { reviewDueDate: t("event.reviewDateRequired") } });
+  const [reviewProblem] = reviewDateRules(input.reviewDueDate, keptReviewDate, today);
+  if (reviewProblem) return refuse({ error: "invalid", fieldErrors: { reviewDueDate: reasonText(reviewProblem) } });
+  const reviewDueDate = input.reviewDueDate ?? keptReviewDate;
   const verdict = definition.code === "CHANGE" ? checkReplacement(replaced, facts) : checkAppointment(facts);
   return { event: { ...base, ...coordination, reviewDueDate, facts, replaced }, verdict };
 }
@@ -458,15 +439,6 @@ async function checkReferences(tx: Tx, unitId: string, input: { teamId: string |
     fieldErrors.medicallyResponsibleStaffId = t("event.staffUnknown");
   }
   if (Object.keys(fieldErrors).length > 0) refuse({ error: "invalid", fieldErrors });
-}
-
-function toFormData(submission: EventSubmission): FormData {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(submission)) {
-    if (key === "type" || value === undefined || value === null) continue;
-    form.append(key, typeof value === "boolean" ? (value ? "on" : "") : String(value));
-  }
-  return form;
 }
 
 /** Runs a step in one transaction; a refusal or a stale row rolls everything back. */

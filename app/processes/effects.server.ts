@@ -2,37 +2,53 @@
 // executor's transaction, and describes each change for the audit trail.
 import type { AuditEntry } from "~/audit.server";
 import type { Tx } from "~/db.server";
+import { fullName, patientAddress } from "~/models/contact-view";
 import { isoDateInStockholm, stockholmInstant } from "~/domain/dates";
 import type { DeadlineKind, Effect } from "../../machines/effects";
 
 export type EffectScope = { caseId: string; patientId: string; userId: string; at: Date };
 
 /** A date or an instant as an instant: a bare date means the start of that day in Stockholm. */
-export const instantOf = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? stockholmInstant(value) : new Date(value));
+const instantOf = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? stockholmInstant(value) : new Date(value));
 
 /** When a date the user entered happened: now if it is today, else the start of that day. */
 const dayInstant = (date: string, at: Date) => (date === isoDateInStockholm(at) ? at : stockholmInstant(date));
 
-export const DEADLINE_COLUMNS: Record<DeadlineKind, "referralDueAt" | "appointmentDueAt" | "sipCallDueAt"> = {
+const DEADLINE_COLUMNS = {
   SEND_REFERRAL: "referralDueAt",
   APPOINT_BEFORE_DISCHARGE: "appointmentDueAt",
   CALL_SIP: "sipCallDueAt",
-};
+} as const satisfies Record<DeadlineKind, string>;
 
-export type DeadlineChanges = Partial<Record<"referralDueAt" | "appointmentDueAt" | "sipCallDueAt", Date | null>>;
+export type CaseDeadlines = Record<(typeof DEADLINE_COLUMNS)[DeadlineKind], Date | null>;
 
 /**
- * Applies the effects in the order declared. Deadline effects are collected for the case
- * row (the caller writes them with the snapshot); every other effect writes its rows and
- * returns its audit entry.
+ * The case's deadline columns after the setDeadline/clearDeadline effects, and the earliest
+ * one still open in deadlineAt/deadlineKind, by which worklists sort.
  */
-export async function applyEffects(
-  tx: Tx,
-  scope: EffectScope,
-  effects: readonly Effect[],
-): Promise<{ audit: AuditEntry[]; deadlines: DeadlineChanges }> {
+export function deadlineColumns(current: CaseDeadlines | undefined, effects: readonly Effect[], open: boolean) {
+  const columns: CaseDeadlines = {
+    referralDueAt: current?.referralDueAt ?? null,
+    appointmentDueAt: current?.appointmentDueAt ?? null,
+    sipCallDueAt: current?.sipCallDueAt ?? null,
+  };
+  for (const effect of effects) {
+    if (effect.type === "setDeadline") columns[DEADLINE_COLUMNS[effect.params.kind]] = instantOf(effect.params.at);
+    if (effect.type === "clearDeadline") columns[DEADLINE_COLUMNS[effect.params.kind]] = null;
+  }
+  const [next] = (Object.keys(DEADLINE_COLUMNS) as DeadlineKind[])
+    .map((kind) => ({ kind, at: columns[DEADLINE_COLUMNS[kind]] }))
+    .filter((d): d is { kind: DeadlineKind; at: Date } => open && d.at !== null)
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  return { ...columns, deadlineAt: next?.at ?? null, deadlineKind: next?.kind ?? null };
+}
+
+/**
+ * Writes the rows the effects ask for, in the order declared, and returns the audit entry of
+ * each change. Deadlines live on the case row itself (deadlineColumns).
+ */
+export async function applyEffects(tx: Tx, scope: EffectScope, effects: readonly Effect[]): Promise<AuditEntry[]> {
   const audit: AuditEntry[] = [];
-  const deadlines: DeadlineChanges = {};
   const patientId = scope.patientId;
   for (const effect of effects) {
     switch (effect.type) {
@@ -124,9 +140,6 @@ export async function applyEffects(
         const p = effect.params;
         // Lag (2017:612): the message carries name, personnummer and address as they are now.
         const patient = await tx.patient.findUniqueOrThrow({ where: { id: p.patientId } });
-        const address = patient.protectedIdentity
-          ? null
-          : [patient.streetAddress, [patient.postalCode, patient.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null;
         const row = await tx.dischargeReferral.create({
           data: {
             id: p.id,
@@ -134,9 +147,9 @@ export async function applyEffects(
             fromUnitId: p.fromUnitId,
             toUnitId: p.toUnitId,
             caseId: scope.caseId,
-            patientName: [patient.firstName, patient.middleName, patient.lastName].filter(Boolean).join(" "),
+            patientName: fullName(patient),
             patientIdentifier: patient.identifier,
-            patientAddress: address,
+            patientAddress: patientAddress(patient),
             admittedAt: new Date(p.admittedAt),
             expectedDischargeDate: p.expectedDischargeDate,
             sentAt: new Date(p.sentAt),
@@ -171,14 +184,11 @@ export async function applyEffects(
         break;
       }
       case "setDeadline":
-        deadlines[DEADLINE_COLUMNS[effect.params.kind]] = instantOf(effect.params.at);
-        break;
       case "clearDeadline":
-        deadlines[DEADLINE_COLUMNS[effect.params.kind]] = null;
         break;
     }
   }
-  return { audit, deadlines };
+  return audit;
 }
 
 /** A row the step needs has changed since the case was read: the whole step is refused. */

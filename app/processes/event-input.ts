@@ -2,20 +2,15 @@
 // schema validates in the browser (react-hook-form) and in the executor; values arrive as
 // form strings and come out as the machine event's payload. Messages are Swedish, per field.
 import { z } from "zod";
-import { stockholmInstant } from "~/domain/dates";
+import { isIsoDate, stockholmInstant } from "~/domain/dates";
 import { t } from "~/i18n";
-
-const isRealDate = (value: string) => {
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-};
 
 const date = () =>
   z
     .string({ error: t("event.dateRequired") })
     .trim()
     .min(1, t("event.dateRequired"))
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v), t("event.dateFormat"));
+    .refine(isIsoDate, t("event.dateFormat"));
 
 const optionalDate = () =>
   z
@@ -23,7 +18,7 @@ const optionalDate = () =>
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
-    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v)), t("event.dateFormat"));
+    .refine((v) => v === null || isIsoDate(v), t("event.dateFormat"));
 
 /** "YYYY-MM-DDTHH:MM" as a datetime-local input sends it, read as Stockholm time. */
 const instant = () =>
@@ -31,7 +26,7 @@ const instant = () =>
     .string({ error: t("event.timeRequired") })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, t("event.timeFormat"))
-    .refine((v) => isRealDate(v.slice(0, 10)) && Number(v.slice(11, 13)) < 24 && Number(v.slice(14, 16)) < 60, t("event.timeFormat"))
+    .refine((v) => isIsoDate(v.slice(0, 10)) && Number(v.slice(11, 13)) < 24 && Number(v.slice(14, 16)) < 60, t("event.timeFormat"))
     .transform((v) => stockholmInstant(v.slice(0, 10), v.slice(11, 16)).toISOString());
 
 const text = (max: number) =>
@@ -146,4 +141,3 @@ export const EVENT_INPUT = {
 
 export type EventType = keyof typeof EVENT_INPUT;
 export const isEventType = (value: string): value is EventType => Object.hasOwn(EVENT_INPUT, value);
-export type EventInput<T extends EventType> = z.output<(typeof EVENT_INPUT)[T]>;

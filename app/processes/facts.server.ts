@@ -51,17 +51,8 @@ export async function loadStaffFacts(db: Reader, staffMemberId: string): Promise
   return row ? toStaffFacts(row) : null;
 }
 
-/** Everyone employed at the unit, for a staff picker. */
-export async function loadUnitStaffFacts(db: Reader, unitId: string): Promise<StaffFacts[]> {
-  const rows = await db.staffMember.findMany({
-    where: { employments: { some: { careUnitId: unitId } } },
-    select: staffSelect,
-  });
-  return rows.map(toStaffFacts);
-}
-
 export async function loadPatientFacts(db: Reader, patientId: string): Promise<PatientFacts | null> {
-  return db.patient.findUnique({
+  const patient = await db.patient.findUnique({
     where: { id: patientId },
     select: {
       id: true,
@@ -70,11 +61,26 @@ export async function loadPatientFacts(db: Reader, patientId: string): Promise<P
       homeCareServices: { select: { careUnitId: true, from: true, to: true } },
       assignments: { where: { endedAt: null }, select: activeAssignmentSelect },
     },
-  }).then((p) => (p ? { id: p.id, birthDate: p.birthDate, listings: p.listings, homeCareServices: p.homeCareServices, activeAssignments: p.assignments } : null));
+  });
+  if (!patient) return null;
+  const { assignments, ...rest } = patient;
+  return { ...rest, activeAssignments: assignments };
 }
 
 /** The assignment if it is still active, else null. */
 export async function loadActiveAssignment(db: Reader, assignmentId: string | null): Promise<ActiveAssignmentFacts | null> {
   if (!assignmentId) return null;
   return db.assignment.findFirst({ where: { id: assignmentId, endedAt: null }, select: activeAssignmentSelect });
+}
+
+/** An active assignment with what its replacement keeps: the consent to coordination and the review date. */
+export async function loadReplacedAssignment(db: Reader, assignmentId: string | null) {
+  if (!assignmentId) return null;
+  const row = await db.assignment.findFirst({
+    where: { id: assignmentId, endedAt: null },
+    select: { ...activeAssignmentSelect, coordinationConsentAt: true, reviewDueDate: true },
+  });
+  if (!row) return null;
+  const { coordinationConsentAt, reviewDueDate, ...facts } = row;
+  return { facts: facts as ActiveAssignmentFacts, coordinationConsentAt, reviewDueDate };
 }

@@ -16,7 +16,7 @@ import { parseForm } from "~/forms/parse";
 import { accessReasonSchema } from "~/forms/schemas";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
-import { contactView, fullName } from "~/models/contact-view";
+import { contactView, fullName, patientAddress } from "~/models/contact-view";
 import { lacksOverallCoordination } from "../../machines/rules";
 import { findPatientHeader, getPatientOverview } from "~/models/patients.server";
 
@@ -58,10 +58,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     identifierKind: patient.identifierKind,
     age: ageOn(patient.birthDate, today),
     protectedIdentity: patient.protectedIdentity,
-    // Skyddade personuppgifter: the address never leaves the server.
-    address: patient.protectedIdentity
-      ? null
-      : [patient.streetAddress, [patient.postalCode, patient.city].filter(Boolean).join(" ")].filter(Boolean).join(", "),
+    address: patientAddress(patient),
     contacts,
     coordinationWarning: lacksOverallCoordination(contacts),
   };

@@ -3,10 +3,9 @@
 // action: the snapshots are the machines' own, the rows and audit trail are the executor's,
 // and the demo data must pass the same rules. Times and ids are given, so every run and
 // every machine gives the same region.
-import type { EventSubmission } from "~/processes/dispatch.server";
-import type { CaseOpening } from "~/processes/dispatch.server";
+import { isoDateInStockholm, stockholmTimeOfDay } from "~/domain/dates";
 import type { RoleCode } from "~/domain/permissions";
-import { stockholmTimeOfDay, isoDateInStockholm } from "~/domain/dates";
+import type { CaseOpening, EventSubmission } from "~/processes/dispatch.server";
 import type { ContactScenario } from "./assignments";
 import type { CareRelations } from "./care-relations";
 import { addDays, addMonths, stockholmInstant } from "./dates";

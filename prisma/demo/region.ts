@@ -16,6 +16,7 @@ import { dispatch, startCase, type StepResult } from "~/processes/dispatch.serve
 import { buildContacts } from "./assignments";
 import { buildCareRelations, careEpisodeRows, homeCareRows, listingRows } from "./care-relations";
 import { buildCases, type DemoCase } from "./cases";
+import { isIsoDate } from "~/domain/dates";
 import { addDays, stockholmInstant } from "./dates";
 import { UNITS, buildCareUnits, buildOrganisations, buildTeams, buildUnitAndTeamContactWays } from "./organisations";
 import { buildPatients, patientRows } from "./patients";
@@ -61,7 +62,7 @@ const BCRYPT_COST = 10;
 
 export async function seedDemoRegion(db: Db, options: SeedOptions): Promise<Summary> {
   const { today, password } = options;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || addDays(today, 0) !== today) throw new Error(`today must be YYYY-MM-DD, got "${today}"`);
+  if (!isIsoDate(today)) throw new Error(`today must be YYYY-MM-DD, got "${today}"`);
   if (password.length === 0) throw new Error("the demo password must not be empty");
 
   // bcrypt outside the transaction, so the write lock is held only for the writes. A user
@@ -258,9 +259,8 @@ async function writeRegion(tx: Tx, today: string, passwordHashes: Map<string, st
  * Runs the demo cases that do not exist yet through the executor, step by step at their
  * own times, with ids derived from the case id. A case that exists is left as it is.
  */
-async function runDemoCases(db: Db, cases: DemoCase[], userIds: Record<DemoUsername, string>): Promise<number> {
+async function runDemoCases(db: Db, cases: DemoCase[], userIds: Record<DemoUsername, string>): Promise<void> {
   const existing = new Set((await db.processCase.findMany(byIds(cases.map((c) => c.id)))).map((c) => c.id));
-  let created = 0;
   for (const demo of cases.filter((c) => !existing.has(c.id))) {
     let n = 0;
     const newId = () => (n++ === 0 ? demo.id : `${demo.id}-${String(n - 1).padStart(2, "0")}`);
@@ -277,7 +277,5 @@ async function runDemoCases(db: Db, cases: DemoCase[], userIds: Record<DemoUsern
       if (!result.ok) throw new Error(`demo case ${demo.id}, ${event.type}: ${result.message} ${JSON.stringify(result)}`);
       caseId = result.caseId;
     }
-    created++;
   }
-  return created;
 }

@@ -2,36 +2,7 @@
 // who are eligible for each kind of contact, one patient known at all three, and the users
 // who act there.
 import type { Db } from "~/db.server";
-import { createActor, createPatient, createUnit } from "../../factories";
-
-let n = 0;
-
-async function staff(
-  db: Db,
-  careUnitId: string,
-  data: {
-    befattningCode?: string;
-    legitimations?: string;
-    specialties?: { specialty: string; status: "SPECIALIST" | "IN_TRAINING" }[];
-    underskoterskaBevis?: boolean;
-    employmentEndDate?: string | null;
-  } = {},
-) {
-  n++;
-  return db.staffMember.create({
-    data: {
-      hsaId: `SE2321000016-S${n}${Math.random().toString(36).slice(2, 8)}`,
-      firstName: "Person",
-      lastName: `Nummer${n}`,
-      befattningCode: data.befattningCode ?? "206011",
-      legitimations: data.legitimations ?? "SJ",
-      underskoterskaBevis: data.underskoterskaBevis ?? false,
-      employmentEndDate: data.employmentEndDate ?? null,
-      employments: { create: { careUnitId, from: "2020-01-01" } },
-      specialties: data.specialties ? { create: data.specialties } : undefined,
-    },
-  });
-}
+import { createActor, createPatient, createStaff, createUnit } from "../../factories";
 
 export async function region(db: Db, now: Date) {
   const vc = await createUnit(db, "REGIONAL_PRIMARVARD", "Vårdcentralen Test");
@@ -48,20 +19,12 @@ export async function region(db: Db, now: Date) {
     homeCare,
     patient,
     homeCareService,
-    nurse: await staff(db, vc.id),
-    secondNurse: await staff(db, vc.id),
-    doctor: await staff(db, vc.id, {
-      befattningCode: "201011",
-      legitimations: "LK",
-      specialties: [{ specialty: "ALLMANMEDICIN", status: "SPECIALIST" }],
-    }),
-    otherDoctor: await staff(db, vc.id, {
-      befattningCode: "201011",
-      legitimations: "LK",
-      specialties: [{ specialty: "ALLMANMEDICIN", status: "IN_TRAINING" }],
-    }),
-    leftNurse: await staff(db, vc.id, { employmentEndDate: "2026-01-31" }),
-    underskoterska: await staff(db, homeCare.id, { befattningCode: "207010", legitimations: "", underskoterskaBevis: true }),
+    nurse: await createStaff(db, vc.id),
+    secondNurse: await createStaff(db, vc.id),
+    doctor: await createStaff(db, vc.id, "201011", { specialties: [{ specialty: "ALLMANMEDICIN", status: "SPECIALIST" }] }),
+    otherDoctor: await createStaff(db, vc.id, "201011", { specialties: [{ specialty: "ALLMANMEDICIN", status: "IN_TRAINING" }] }),
+    leftNurse: await createStaff(db, vc.id, "206011", { employmentEndDate: "2026-01-31" }),
+    underskoterska: await createStaff(db, homeCare.id, "207010", { legitimations: "", underskoterskaBevis: true }),
     as: {
       chief: await createActor(db, vc.id, "VERKSAMHETSCHEF", now),
       nurse: await createActor(db, vc.id, "VARDPERSONAL", now),
