@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { localeFromCookies, withLocale } from "~/i18n/locale.server";
 import { requestIdOf } from "~/request-context.server";
 
 const ABORT_DELAY = 5_000;
@@ -16,6 +17,15 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
   console.error(`[request ${requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
 }
 
+/**
+ * Runs a whole request (loaders, actions, render) in the language of its `lang` cookie.
+ * server/index.mjs wraps every request in it; the render below does so again, which is
+ * what covers the Vite dev server.
+ */
+export function withRequestLocale<T>(cookieHeader: string | undefined, work: () => T): T {
+  return withLocale(localeFromCookies(cookieHeader), work);
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -25,6 +35,16 @@ export default function handleRequest(
 ) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   responseHeaders.set("x-request-id", requestIdOf(loadContext, request));
+  return withRequestLocale(request.headers.get("Cookie") ?? undefined, () => render(request, responseStatusCode, responseHeaders, remixContext, waitForAll));
+}
+
+function render(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  waitForAll: boolean,
+) {
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

@@ -41,14 +41,13 @@ app.use((req, res, next) => {
 });
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({ requestId: res.locals.requestId, clientAddress: req.ip ?? "unknown" }),
-  }),
-);
+const handleRemix = createRequestHandler({
+  build,
+  mode: process.env.NODE_ENV,
+  getLoadContext: (req, res) => ({ requestId: res.locals.requestId, clientAddress: req.ip ?? "unknown" }),
+});
+// Loaders, actions and the render all answer in the language of the `lang` cookie.
+app.all("*", (req, res, next) => build.entry.module.withRequestLocale(req.get("cookie"), () => handleRemix(req, res, next)));
 
 app.listen(port, host, () => {
   console.log(`Fasta kontakter listening on http://${host}:${port}`);

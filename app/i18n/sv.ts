@@ -1,9 +1,17 @@
-// Swedish texts: the product's default and, for now, only language. Every text a user
-// reads comes from here, so a translation is one more catalog with the same keys.
+// Swedish texts of the core pages: the product's default language. en.ts has the same
+// keys in English; each area's texts are in catalogs/.
 export const sv = {
   "app.name": "Fasta kontakter",
   "app.skipToContent": "Hoppa till huvudinnehållet",
   "app.mainNav": "Huvudmeny",
+  "language.toEnglish": "In English",
+  "language.toSwedish": "På svenska",
+  "nav.worklist": "Arbetslista",
+  "nav.patients": "Patienter",
+  "nav.staff": "Personal",
+  "nav.unit": "Enheten",
+  "nav.compliance": "Uppföljning",
+  "nav.audit": "Logg",
 
   "identifier.empty": "Fyll i ett personnummer.",
   "identifier.spaces": "Skriv numret utan mellanslag, till exempel 19121212-1212.",

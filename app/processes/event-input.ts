@@ -1,16 +1,17 @@
 // What a user enters for each process event, as one zod schema per event type. The same
 // schema validates in the browser (react-hook-form) and in the executor; values arrive as
-// form strings and come out as the machine event's payload. Messages are Swedish, per field.
+// form strings and come out as the machine event's payload. Messages are per field, in
+// the language of whoever submits (resolved when checked, see `message`).
 import { z } from "zod";
 import { isIsoDate, stockholmInstant } from "~/domain/dates";
-import { t } from "~/i18n";
+import { message, t } from "~/i18n";
 
 const date = () =>
   z
-    .string({ error: t("event.dateRequired") })
+    .string(message("event.dateRequired"))
     .trim()
-    .min(1, t("event.dateRequired"))
-    .refine(isIsoDate, t("event.dateFormat"));
+    .min(1, message("event.dateRequired"))
+    .refine(isIsoDate, message("event.dateFormat"));
 
 const optionalDate = () =>
   z
@@ -18,33 +19,33 @@ const optionalDate = () =>
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
-    .refine((v) => v === null || isIsoDate(v), t("event.dateFormat"));
+    .refine((v) => v === null || isIsoDate(v), message("event.dateFormat"));
 
 /** "YYYY-MM-DDTHH:MM" as a datetime-local input sends it, read as Stockholm time. */
 const instant = () =>
   z
-    .string({ error: t("event.timeRequired") })
+    .string(message("event.timeRequired"))
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, t("event.timeFormat"))
-    .refine((v) => isIsoDate(v.slice(0, 10)) && Number(v.slice(11, 13)) < 24 && Number(v.slice(14, 16)) < 60, t("event.timeFormat"))
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, message("event.timeFormat"))
+    .refine((v) => isIsoDate(v.slice(0, 10)) && Number(v.slice(11, 13)) < 24 && Number(v.slice(14, 16)) < 60, message("event.timeFormat"))
     .transform((v) => stockholmInstant(v.slice(0, 10), v.slice(11, 16)).toISOString());
 
 const text = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, t("event.tooLong", { max }))
+    .max(max, message("event.tooLong", { max }))
     .optional()
     .transform((v) => (v ? v : null));
 
 const requiredText = (key: "event.reasonRequired" | "event.roleTitleRequired", max = 500) =>
   z
-    .string({ error: t(key) })
+    .string(message(key))
     .trim()
-    .min(1, t(key))
-    .max(max, t("event.tooLong", { max }));
+    .min(1, message(key))
+    .max(max, message("event.tooLong", { max }));
 
-const id = (key: "event.staffRequired" | "event.unitRequired") => z.string({ error: t(key) }).trim().min(1, t(key));
+const id = (key: "event.staffRequired" | "event.unitRequired") => z.string(message(key)).trim().min(1, message(key));
 const optionalId = () => text(100);
 
 /** A checkbox: present ("on") when ticked, absent when not. */
@@ -56,9 +57,9 @@ const checkbox = () =>
 
 /** A yes/no radio group. */
 const yesNo = () =>
-  z.enum(["yes", "no"], { error: t("event.yesNoRequired") }).transform((v) => v === "yes");
+  z.enum(["yes", "no"], message("event.yesNoRequired")).transform((v) => v === "yes");
 
-const channel = () => z.enum(["VIA_1177", "LETTER", "PHONE", "IN_PERSON"], { error: t("event.channelRequired") });
+const channel = () => z.enum(["VIA_1177", "LETTER", "PHONE", "IN_PERSON"], message("event.channelRequired"));
 
 const appoint = z.object({
   staffMemberId: id("event.staffRequired"),
@@ -100,14 +101,14 @@ const notify = z
 
 export const EVENT_INPUT = {
   RECEIVE_REQUEST: z.object({
-    channel: z.enum(["VIA_1177", "PHONE", "IN_PERSON", "LETTER"], { error: t("event.channelRequired") }),
+    channel: z.enum(["VIA_1177", "PHONE", "IN_PERSON", "LETTER"], message("event.channelRequired")),
     receivedOn: date(),
     requestText: text(1000),
   }),
   REGISTER_VISIT: z.object({ visitDate: date() }),
   ASSESS: z
     .object({ needed: yesNo(), reason: text(1000) })
-    .refine((v) => v.needed || v.reason !== null, { path: ["reason"], message: t("event.reasonRequired") }),
+    .refine((v) => v.needed || v.reason !== null, { path: ["reason"], ...message("event.reasonRequired") }),
   INFORM_PATIENT: z.object({ informedOn: date() }),
   PATIENT_DECLINED: z.object({ declinedOn: date(), comment: text(1000) }),
   PATIENT_ACCEPTED: z.object({ acceptedOn: date() }),
@@ -127,13 +128,13 @@ export const EVENT_INPUT = {
     .object({ needRemains: yesNo(), nextReviewDate: optionalDate(), note: text(1000) })
     .refine((v) => !v.needRemains || v.nextReviewDate !== null, {
       path: ["nextReviewDate"],
-      message: t("event.nextReviewRequired"),
+      ...message("event.nextReviewRequired"),
     }),
   END: z.object({ reason: requiredText("event.reasonRequired") }),
   OFFER_CONTACT: z.object({ offeredOn: date() }),
   RECORD_NOT_NEEDED: z.object({ reason: requiredText("event.reasonRequired") }),
   RECEIVE_CHOICE: z.object({
-    channel: z.enum(["VIA_1177", "PHONE", "IN_PERSON", "LETTER", "LISTING"], { error: t("event.channelRequired") }),
+    channel: z.enum(["VIA_1177", "PHONE", "IN_PERSON", "LETTER", "LISTING"], message("event.channelRequired")),
     requestedStaffMemberId: optionalId(),
     prioritised: checkbox(),
   }),

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server";
 import { ErrorPage, errorMeta } from "~/components/error-page";
-import { t } from "~/i18n";
+import { LanguageSwitch } from "~/components/language-switch";
+import { can, type Permission } from "~/domain/permissions";
+import { t, type MessageKey } from "~/i18n";
 
 export const meta = errorMeta;
 
@@ -14,8 +16,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     unitName: actor.unit.name,
     roleCode: actor.grant.roleCode,
     canChooseUnit: actor.choices.length > 1,
+    sections: SECTIONS.filter((s) => !s.permission || can(actor.grant, s.permission)).map(({ to, label }) => ({ to, label })),
   };
 }
+
+// The main menu: each section shows only for a role that may use it.
+const SECTIONS: { to: string; label: MessageKey; permission?: Permission }[] = [
+  { to: "/", label: "nav.worklist" },
+  { to: "/patienter", label: "nav.patients", permission: "patient:read" },
+  { to: "/personal", label: "nav.staff" },
+  { to: "/enhet", label: "nav.unit" },
+  { to: "/uppfoljning", label: "nav.compliance", permission: "compliance:read" },
+  { to: "/logg", label: "nav.audit", permission: "audit:read" },
+];
 
 function Header() {
   const header = useLoaderData<typeof loader>();
@@ -38,14 +51,26 @@ function Header() {
           <dd data-testid="active-role">{t(`role.${header.roleCode}`)}</dd>
         </div>
       </dl>
-      <nav aria-label={t("app.mainNav")} className="site-header__nav">
+      <nav aria-label={t("app.mainNav")} className="site-header__sections">
+        <ul>
+          {header.sections.map((section) => (
+            <li key={section.to}>
+              <NavLink to={section.to} end={section.to === "/"}>
+                {t(section.label)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="site-header__nav">
         {header.canChooseUnit ? <Link to="/valj-enhet">{t("chooseUnit.change")}</Link> : null}
+        <LanguageSwitch />
         <Form method="post" action="/logga-ut">
           <button type="submit" className="button button--secondary">
             {t("signOut.submit")}
           </button>
         </Form>
-      </nav>
+      </div>
     </header>
   );
 }

@@ -102,3 +102,13 @@ export async function expectNoAxeViolations(page: Page) {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * Saves a full-page screenshot as a test artifact (tests/.artifacts/screenshots/<name>.png,
+ * kept by CI): every page a story visits is on record, as a reviewer would see it.
+ */
+export async function saveScreenshot(page: Page, name: string) {
+  const file = path.resolve("tests/.artifacts/screenshots", `${name.replace(/[^\w.-]+/g, "-")}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
