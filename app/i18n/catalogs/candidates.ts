@@ -8,7 +8,7 @@ export const sv = {
   "candidates.needsJustification": "Kan väljas med en skriftlig motivering av den likvärdiga kompetensen",
   "candidates.requestedByPatient": "Patientens önskemål",
   "candidates.patientListed": "Patienten är listad här",
-  "candidates.load": "{count} aktiva uppdrag",
+  "candidates.load": "Aktiva uppdrag: {count}",
   "candidates.none": "Ingen på enheten kan väljas.",
 } as const;
 
@@ -18,6 +18,6 @@ export const en: Translation<typeof sv> = {
   "candidates.needsJustification": "Can be chosen with a written justification of the equivalent competence",
   "candidates.requestedByPatient": "The patient's choice",
   "candidates.patientListed": "The patient is listed here",
-  "candidates.load": "{count} active assignments",
+  "candidates.load": "Active assignments: {count}",
   "candidates.none": "Nobody at the unit can be chosen.",
 };
