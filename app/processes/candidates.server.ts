@@ -12,7 +12,7 @@ import { addDays, isoDateInStockholm } from "~/domain/dates";
 import { fullName, qualificationsOf } from "~/models/contact-view";
 import { employedOn, referralReceiverRules, type StaffFacts } from "../../machines/rules";
 import { judgeCandidate, type AppointmentSetting } from "./appointment";
-import { eventPermission, openCase, settingRequest, type StepActor } from "./dispatch.server";
+import { eventPermission, restoreOpenCase, settingRequest, type StepActor } from "./dispatch.server";
 import { loadAppointmentSetting, loadStaffAtUnit } from "./facts.server";
 import { reasonText } from "./reasons";
 
@@ -94,7 +94,7 @@ export async function loadCandidatePool(db: Reader, unitId: string, date: string
 async function caseAwaiting(db: Reader, caseId: string, type: "APPOINT" | "SEND_REFERRAL", actor: StepActor) {
   const row = await db.processCase.findUnique({ where: { id: caseId } });
   if (!row) return null;
-  const open = openCase(row);
+  const open = restoreOpenCase(row);
   if ("error" in open) return null;
   return "error" in eventPermission(open.definition, open.snapshot, type, actor) ? null : open;
 }

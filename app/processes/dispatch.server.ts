@@ -126,9 +126,9 @@ export async function dispatch(
   const now = options.now ?? new Date();
   return run(db, async (tx) => {
     const row = await tx.processCase.findUnique({ where: { id: caseId } });
-    if (!row) return refuse({ error: "notFound" });
+    if (!row || !isProcessCode(row.processCode)) return refuse({ error: "notFound" });
     if (options.expectedRevision !== undefined && options.expectedRevision !== row.revision) return refuse({ error: "conflict" });
-    const open = openCase(row);
+    const open = restoreOpenCase(row);
     if ("error" in open) return refuse(open);
     return step(tx, open.definition, open.snapshot, { id: row.id, revision: row.revision, deadlines: row }, submission, actor, now, options.newId);
   });
@@ -137,7 +137,7 @@ export async function dispatch(
 type StoredCase = { processCode: string; status: string; machineVersion: number; snapshot: string };
 
 /** A stored open case as its process and live snapshot, or why it cannot move. */
-export function openCase(row: StoredCase): { definition: ProcessDefinition; snapshot: AnySnapshot } | StepFailure {
+export function restoreOpenCase(row: StoredCase): { definition: ProcessDefinition; snapshot: AnySnapshot } | StepFailure {
   if (!isProcessCode(row.processCode)) return { error: "notFound" };
   if (row.status === "CLOSED") return { error: "closed" };
   const definition = PROCESSES[row.processCode];

@@ -325,6 +325,24 @@ describe("appointment candidates: ändring (Bilaga 1.5)", () => {
   });
 });
 
+describe("appointment candidates: utskrivning (lag 2017:612)", () => {
+  it("the receiving vårdcentral's staff, once the inskrivningsmeddelande has arrived there", async () => {
+    const r = await region(db, now);
+    const caseId = await open({ process: "DISCHARGE_REFERRAL", patientId: r.patient.id, contactKind: "FAST_VARDKONTAKT" }, [
+      [{ type: "REGISTER_ADMISSION", admittedAt: "2026-11-25T08:00", expectedDischargeDate: "2026-11-30" }, r.as.wardNurse],
+      [{ type: "ASSESS", needed: "yes" }, r.as.wardNurse],
+      [{ type: "INFORM_PATIENT", informedOn: "2026-11-25" }, r.as.wardNurse],
+      [{ type: "SEND_REFERRAL", toUnitId: r.vc.id, expectedDischargeDate: "2026-11-30" }, r.as.wardNurse],
+      [{ type: "RECEIVE_REFERRAL" }, r.as.nurse],
+    ]);
+    expect(await appointmentCandidates(db, caseId, r.as.wardChief, now)).toBeNull();
+    const candidates = await appointmentCandidates(db, caseId, r.as.chief, now);
+    if (!candidates) throw new Error("no candidates");
+    expect(new Set(ids(candidates, true))).toEqual(new Set([r.nurse.id, r.secondNurse.id, r.doctor.id, r.otherDoctor.id]));
+    await expectExecutorAgrees(caseId, candidates, r.as.chief);
+  });
+});
+
 describe("referral receivers (lag 2017:612 2 kap. 5 §)", () => {
   it("open care units other than the ward, the patient's own vårdcentral first; the executor agrees", async () => {
     const r = await region(db, now);
