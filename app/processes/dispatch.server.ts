@@ -309,7 +309,8 @@ async function step(
     entityId: ref.id,
     patientId: context.patientId,
     before: ref.revision === null ? null : { state: stateName(snapshot), revision: ref.revision },
-    after: { process: definition.code, event: type, input: parsed.data, state, status, revision, outcome: nextContext.outcome },
+    // `from` with `state` and `event` is one edge of the path the case took (the statechart on the case page).
+    after: { process: definition.code, event: type, input: parsed.data, from: stateName(snapshot), state, status, revision, outcome: nextContext.outcome },
   };
   for (const entry of [stepEntry, ...audit]) await recordAudit(tx, who, now, { ...entry, delegationId: who.delegationId });
 
