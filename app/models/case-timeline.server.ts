@@ -6,7 +6,7 @@
 import type { Db } from "~/db.server";
 import { isoDateInStockholm, stockholmTimeOfDay } from "~/domain/dates";
 import { hasMessage, t } from "~/i18n";
-import { stateLabel } from "~/processes/dispatch.server";
+import { eventLabel, outcomeLabel, stateLabel } from "~/processes/labels";
 import { fullName } from "./contact-view";
 
 /** "YYYY-MM-DD HH:MM" on Stockholm clocks. */
@@ -62,8 +62,6 @@ const text = (value: unknown) => (typeof value === "string" ? value : "");
 
 /** A key's text when the catalog has it, else the code itself (a code added later still shows). */
 const labelOf = (key: string, fallback: string) => (hasMessage(key) ? t(key) : fallback);
-export const eventLabel = (type: string) => labelOf(`event.${type}`, type);
-export const outcomeLabel = (outcome: string) => labelOf(`cases.outcome.${outcome}`, outcome);
 
 type Step = { row: AuditRow; effects: AuditRow[] };
 

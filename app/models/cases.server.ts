@@ -7,7 +7,7 @@ import type { Actor } from "~/auth/actor.server";
 import type { Db } from "~/db.server";
 import { formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifiers";
 import { t } from "~/i18n";
-import { stateLabel } from "~/processes/dispatch.server";
+import { outcomeLabel, stateLabel } from "~/processes/labels";
 import { isEventType, type EventType } from "~/processes/event-input";
 import type { CaseInput } from "../../machines/common";
 import {
@@ -24,7 +24,7 @@ import {
   type ProcessDefinition,
 } from "../../machines/index";
 import { processAppliesAt, type CareUnitKind, type ContactKind, type NotificationRequirement } from "../../machines/rules";
-import { caseHistory, dateTimeInStockholm, outcomeLabel } from "./case-timeline.server";
+import { caseHistory, dateTimeInStockholm } from "./case-timeline.server";
 import { fullName } from "./contact-view";
 
 /** Who looks: the signed-in user in the active unit with the active role. */
@@ -52,6 +52,16 @@ function restore(row: StoredCase): { definition: ProcessDefinition; snapshot: An
 function visibleAt(row: StoredCase, restored: NonNullable<ReturnType<typeof restore>>, unitId: string): boolean {
   if (row.careUnitId === unitId) return true;
   return restored.snapshot !== null && actingUnits(restored.definition, restored.snapshot.context).includes(unitId);
+}
+
+/** Whether the case exists and is seen from the viewer's unit (the action checks before it moves it). */
+export async function isCaseVisible(db: Db, viewer: CaseViewer, caseId: string): Promise<boolean> {
+  const row = await db.processCase.findUnique({
+    where: { id: caseId },
+    select: { processCode: true, machineVersion: true, snapshot: true, careUnitId: true },
+  });
+  const restored = row ? restore(row) : null;
+  return row !== null && restored !== null && visibleAt(row, restored, viewer.unit.id);
 }
 
 /** The initial state of a process ("new" in every machine today). */

@@ -11,7 +11,7 @@ import { db as defaultDb, type Db, type Tx } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";
 import type { Permission } from "~/domain/permissions";
 import { parseValues, type FieldErrors } from "~/forms/parse";
-import { hasMessage, t } from "~/i18n";
+import { t } from "~/i18n";
 import { knownAtUnit } from "~/models/patients.server";
 import { APPOINT_PERMISSION, type CaseContext } from "../../machines/common";
 import { EFFECT_TYPES, type Effect, type EffectType } from "../../machines/effects";
@@ -42,6 +42,7 @@ import {
 import { applyEffects, deadlineColumns, StaleRowError, type CaseDeadlines } from "./effects.server";
 import { EVENT_INPUT, isEventType, type EventType } from "./event-input";
 import { loadActiveAssignment, loadPatientFacts, loadReplacedAssignment, loadStaffFacts, loadUnitFacts } from "./facts.server";
+import { stateLabel } from "./labels";
 import { reasonText } from "./reasons";
 
 /** Who moves the case: the signed-in user acting in one unit with one role. */
@@ -104,11 +105,7 @@ function failureMessage(failure: StepFailure): string {
   }
 }
 
-/** A state's name as users read it ("Fast kontakt ska utses"). */
-export function stateLabel(state: string): string {
-  const key = `state.${state}`;
-  return hasMessage(key) ? t(key) : state;
-}
+export { stateLabel };
 
 /** Moves an open case one step. */
 export async function dispatch(
