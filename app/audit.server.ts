@@ -59,7 +59,16 @@ export async function auditedWrite<T>(
   });
 }
 
-export type AccessAction = "patient.view" | "patient.list" | "patient.search" | "patient.unlock";
+export type AccessAction =
+  | "patient.view"
+  | "patient.list"
+  | "patient.search"
+  | "patient.unlock"
+  // The audit pages: opening or downloading a patient's log extract, and a patient named
+  // in a user's log, are themselves accesses to that patient's data.
+  | "audit.extract"
+  | "audit.export"
+  | "audit.user-log";
 
 /** One AccessLog row per patient whose data was shown (HSLF-FS 2016:40 4 kap. 9 §). */
 export async function logAccess(
