@@ -153,8 +153,11 @@ export function renderStatechart(machine: AnyStateMachine, options: Options): st
   }
 
   // The layout starts at its own margin; the frame and its caption may need room above and left.
+  // Transitions of the whole machine that stay in the step: loops on the frame's upper border,
+  // their labels beside them above it (height is cheaper than width on the page).
+  const loopRoom = frameLoops.length ? Math.max(...frameLoops.map((g) => (labelBlocks.get(g.id) as Block).height)) + 16 : 0;
   const dx = frame ? Math.max(0, 12 - frame.left) : 0;
-  const dy = frame ? Math.max(0, 12 - frame.top) : 0;
+  const dy = frame ? Math.max(0, 12 - (frame.top - loopRoom)) : 0;
   let width = Math.max(layout.width, frame ? frame.right + 12 : 0) + dx;
 
   if (frame) {
@@ -164,13 +167,15 @@ export function renderStatechart(machine: AnyStateMachine, options: Options): st
     frame.caption.forEach((line, i) =>
       body.push(text(frame.left + FRAME_PADDING, frame.top + 6 + (i + 1) * EDGE_LINE - 4, line, { size: EDGE_FONT, fill: MUTED })),
     );
-    frameLoops.forEach((g, i) => {
-      const y = frame.top + 40 + i * 56;
+    let x = frame.left + 40;
+    for (const g of frameLoops) {
       const block = labelBlocks.get(g.id) as Block;
-      body.push(edgePath(g, `M${n(frame.right)},${n(y - 14)} C${n(frame.right + 46)},${n(y - 34)} ${n(frame.right + 46)},${n(y + 34)} ${n(frame.right + 2)},${n(y + 14)}`, options.idBase));
-      body.push(labelText(g, { x: frame.right + 44, y: y - block.height / 2 }));
-      width = Math.max(width, frame.right + dx + 44 + block.width + 12);
-    });
+      const y = frame.top;
+      body.push(edgePath(g, `M${n(x - 12)},${n(y)} C${n(x - 30)},${n(y - 40)} ${n(x + 30)},${n(y - 40)} ${n(x + 12)},${n(y - 1)}`, options.idBase));
+      body.push(labelText(g, { x: x + 26, y: y - 4 - block.height }));
+      x += 26 + block.width + 40;
+      width = Math.max(width, x - 40 + dx + 12);
+    }
   }
 
   // ── Arrows, the ones not taken first so the taken path is drawn on top ──
