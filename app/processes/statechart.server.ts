@@ -32,6 +32,7 @@ const NODE_PADDING = 10;
 const EDGE_FONT = 13;
 const EDGE_LINE = 17;
 const LABEL_MAX = 160;
+const EVENT_GAP = 6; // between the labels of two events on one arrow
 const LOOP_WIDTH = 36;
 const FRAME_PADDING = 14;
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
@@ -118,13 +119,17 @@ export function renderStatechart(machine: AnyStateMachine, options: Options): st
     };
   });
   const layoutEdges: LayoutEdge[] = [];
+  const exitIds: string[] = [];
   for (const g of groups.values()) {
     const block = labelBlocks.get(g.id) as Block;
     if (g.kind === "edge") layoutEdges.push({ id: g.id, from: g.from as string, to: g.to as string, label: block });
     if (g.kind === "frameEdge") {
       // A machine-level transition starts from the frame's lower border.
-      layoutNodes.push({ id: `${g.id}-exit`, rank: exitRank, width: 0, height: 0, rightExtra: 0 });
-      layoutEdges.push({ id: g.id, from: `${g.id}-exit`, to: g.to as string, label: block });
+      // Its id cannot be a state name: those come from machine keys, this one from the SVG's own ids.
+      const exit = `${g.id}:frame`;
+      exitIds.push(exit);
+      layoutNodes.push({ id: exit, rank: exitRank, width: 0, height: 0, rightExtra: 0 });
+      layoutEdges.push({ id: g.id, from: exit, to: g.to as string, label: block });
     }
   }
   // Nodes in rank order, ties by declaration: the layout's first order within each rank.
@@ -137,7 +142,7 @@ export function renderStatechart(machine: AnyStateMachine, options: Options): st
   let frame: { left: number; right: number; top: number; bottom: number; caption: string[] } | null = null;
   if (hasFrame) {
     const open = chart.states.filter((s) => !s.final).map((s) => layout.nodes.get(s.name) as PlacedNode);
-    const exits = [...layout.nodes.values()].filter((n) => n.id.endsWith("-exit"));
+    const exits = exitIds.map((id) => layout.nodes.get(id) as PlacedNode);
     const bottom = exits.length ? exits[0].top : Math.max(...open.map((n) => n.top + n.height)) + FRAME_PADDING;
     const xs: number[] = open.flatMap((n) => [n.x - n.width / 2, n.x + n.width / 2 + n.rightExtra]);
     for (const e of layout.edges) {
@@ -319,6 +324,7 @@ function labelText(g: Group, at: Point): string {
       y += EDGE_LINE;
     }
     out.push(`</g>`);
+    y += EVENT_GAP;
   });
   return out.join("");
 }
@@ -376,7 +382,7 @@ function legendOf(width: number, idBase: string): { markup: string; width: numbe
     x += w + 24;
     widest = Math.max(widest, x);
   }
-  return { markup: out.join(""), width: Math.min(widest, Math.max(width, widest)), height: (row + 1) * rowHeight + 12 };
+  return { markup: out.join(""), width: widest, height: (row + 1) * rowHeight + 12 };
 }
 
 function text(x: number, y: number, content: string, style: { size: number; fill: string; bold?: boolean; anchor?: "middle" }): string {
@@ -390,7 +396,10 @@ type Block = { width: number; height: number };
 function labelBlock(labels: Label[]): Block {
   // Measured as if taken (bold, with the check mark): the layout must not move as the case does.
   const lines = labels.flatMap((l) => wrap(CHECK + l.text, LABEL_MAX, EDGE_FONT, true));
-  return { width: Math.max(...lines.map((l) => textWidth(l, EDGE_FONT, true))) + 4, height: lines.length * EDGE_LINE + 4 };
+  return {
+    width: Math.max(...lines.map((l) => textWidth(l, EDGE_FONT, true))) + 4,
+    height: lines.length * EDGE_LINE + (labels.length - 1) * EVENT_GAP + 4,
+  };
 }
 
 /** Words onto lines no wider than `max` (a word longer than that gets a line of its own). */
