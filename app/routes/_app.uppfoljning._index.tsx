@@ -121,21 +121,23 @@ export default function ComplianceOverview() {
             {measure.series.length === 0 ? (
               <p className="notice">{t("compliance.notApplicable")}</p>
             ) : (
-              <>
-                <div className="compliance-charts">
-                  {measure.series.map((s) => (
-                    <figure key={s.unitId} className="compliance-chart" aria-labelledby={`${titleId}-${s.unitId}`}>
-                      <figcaption id={`${titleId}-${s.unitId}`}>
-                        <span className="visually-hidden">{t(measureKey(measure.id, "title"))}, </span>
-                        {t("compliance.chart.caption", { unit: unitName(s.unitId) })}
-                      </figcaption>
-                      <ComplianceChart measure={measure.id} unitId={s.unitId} months={page.months} cells={s.cells} />
-                    </figure>
-                  ))}
+              <div className={`compliance-body${measure.series.length === 1 ? " compliance-body--one" : ""}`}>
+                <div>
+                  <div className="compliance-charts">
+                    {measure.series.map((s) => (
+                      <figure key={s.unitId} className="compliance-chart" aria-labelledby={`${titleId}-${s.unitId}`}>
+                        <figcaption id={`${titleId}-${s.unitId}`}>
+                          <span className="visually-hidden">{t(measureKey(measure.id, "title"))}, </span>
+                          {t("compliance.chart.caption", { unit: unitName(s.unitId) })}
+                        </figcaption>
+                        <ComplianceChart measure={measure.id} unitId={s.unitId} months={page.months} cells={s.cells} />
+                      </figure>
+                    ))}
+                  </div>
+                  <p className="compliance-note">{t("compliance.chart.note")}</p>
                 </div>
-                <p className="compliance-note">{t("compliance.chart.note")}</p>
                 <MeasureTable measure={measure} page={page} />
-              </>
+              </div>
             )}
           </section>
         );
