@@ -105,6 +105,8 @@ export type ItemStatus =
 
 /** One patient (or case, or assignment) counted in a unit's month. */
 export type ComplianceItem = {
+  /** What was counted: the hemtjänst, assignment or case (the patient, for samordning). */
+  id: string;
   month: string;
   unitId: string;
   patientId: string;
@@ -171,6 +173,7 @@ function homeCareItemsSql(months: readonly ComplianceMonth[], unitIds: readonly 
 }
 
 type HomeCareRow = {
+  homeCareServiceId: string;
   month: string;
   unitId: string;
   patientId: string;
@@ -192,7 +195,7 @@ async function homeCareCells(db: Db, months: readonly ComplianceMonth[], unitIds
 async function homeCareItems(db: Db, months: readonly ComplianceMonth[], unitIds: readonly string[]): Promise<ComplianceItem[]> {
   const rows = await db.$queryRaw<HomeCareRow[]>(homeCareItemsSql(months, unitIds));
   return rows.map((r) => {
-    const base = { month: r.month, unitId: r.unitId, patientId: r.patientId, dueDate: null, contacts: null };
+    const base = { id: r.homeCareServiceId, month: r.month, unitId: r.unitId, patientId: r.patientId, dueDate: null, contacts: null };
     if (r.contactSince !== null) return { ...base, counted: true, status: "contact", date: dateOf(r.contactSince), caseId: r.contactCaseId };
     if (r.refusedOn !== null) return { ...base, counted: true, status: "refused", date: r.refusedOn, caseId: r.refusalCaseId };
     if (r.notNeededAt !== null) return { ...base, counted: true, status: "notNeeded", date: dateOf(r.notNeededAt), caseId: r.lastCaseId };
@@ -210,13 +213,13 @@ async function homeCareItems(db: Db, months: readonly ComplianceMonth[], unitIds
 // with the date before; the date as it stood at an earlier instant is the "before" of the
 // first such row after it, else the current date.
 
-type ReviewRow = { month: string; unitId: string; patientId: string; caseId: string | null; reviewDueDate: string | null; overdue: number | bigint };
+type ReviewRow = { assignmentId: string; month: string; unitId: string; patientId: string; caseId: string | null; reviewDueDate: string | null; overdue: number | bigint };
 
 // SQLite has no LATERAL: the review date as it stood is computed in a second level.
 function reviewRowsSql(months: readonly ComplianceMonth[], unitIds: readonly string[]) {
   return Prisma.sql`
     WITH ${monthsTable(months)}, snapshot AS (
-      SELECT m.month AS month, m.refDate AS refDate, a.careUnitId AS unitId, a.patientId AS patientId, a.caseId AS caseId,
+      SELECT a.id AS assignmentId, m.month AS month, m.refDate AS refDate, a.careUnitId AS unitId, a.patientId AS patientId, a.caseId AS caseId,
         a.reviewDueDate AS currentReviewDueDate,
         (SELECT e.before FROM AuditEvent e
           WHERE e.entityType = 'Assignment' AND e.entityId = a.id AND e.action = 'assignment.review' AND e.at > m.refAt
@@ -224,12 +227,12 @@ function reviewRowsSql(months: readonly ComplianceMonth[], unitIds: readonly str
       FROM m JOIN Assignment a ON a.startedAt <= m.refAt AND (a.endedAt IS NULL OR a.endedAt > m.refAt)
       WHERE a.careUnitId IN (${Prisma.join(unitIds)})
     ), dated AS (
-      SELECT month, refDate, unitId, patientId, caseId,
+      SELECT assignmentId, month, refDate, unitId, patientId, caseId,
         CASE WHEN laterReviewBefore IS NULL THEN currentReviewDueDate
              ELSE json_extract(laterReviewBefore, '$.reviewDueDate') END AS reviewDueDate
       FROM snapshot
     )
-    SELECT month, unitId, patientId, caseId, reviewDueDate,
+    SELECT assignmentId, month, unitId, patientId, caseId, reviewDueDate,
       CASE WHEN reviewDueDate IS NOT NULL AND reviewDueDate < refDate THEN 1 ELSE 0 END AS overdue
     FROM dated`;
 }
@@ -245,6 +248,7 @@ async function reviewItems(db: Db, months: readonly ComplianceMonth[], unitIds: 
   return rows.map((r) => {
     const overdue = Number(r.overdue) === 1;
     return {
+      id: r.assignmentId,
       month: r.month,
       unitId: r.unitId,
       patientId: r.patientId,
@@ -302,6 +306,7 @@ async function dischargeItems(db: Db, months: readonly ComplianceMonth[], unitId
     const calledOff = !inTime && r.case.outcome === "CANCELLED" && r.case.closedAt !== null && r.case.closedAt <= deadline;
     if (calledOff) continue;
     items.push({
+      id: r.case.id,
       month: month.key,
       unitId: r.toUnitId,
       patientId: r.patientId,
@@ -361,6 +366,7 @@ async function sipItems(db: Db, months: readonly ComplianceMonth[], unitIds: rea
     }
     const inTime = calledOn !== null && calledOn <= dueDate;
     items.push({
+      id: r.case.id,
       month: month.key,
       unitId: r.toUnitId,
       patientId: r.patientId,
@@ -406,6 +412,7 @@ async function coordinationItems(db: Db, months: readonly ComplianceMonth[], uni
       for (const unitId of new Set(active.map((a) => a.careUnitId))) {
         if (!unitIds.includes(unitId)) continue;
         items.push({
+          id: patientId,
           month: month.key,
           unitId,
           patientId,

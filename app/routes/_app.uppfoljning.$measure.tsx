@@ -55,7 +55,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     denominator: list.denominator,
     actingUnitId: actor.unit.id,
     rows: list.rows.map((r) => ({
-      key: `${r.patientId}-${r.caseId ?? ""}-${r.dueDate ?? ""}`,
+      key: r.id,
       counted: r.counted,
       status: r.status,
       date: r.date,
