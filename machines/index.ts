@@ -2,6 +2,7 @@
 import { getNextTransitions, type AnyMachineSnapshot, type AnyStateMachine } from "xstate";
 import * as assessment from "./assessment";
 import * as change from "./change";
+import type { Permission } from "~/domain/permissions";
 import type { CaseContext, EventPolicy } from "./common";
 import * as dischargeReferral from "./discharge-referral";
 import * as doctorChoice from "./doctor-choice";
@@ -131,4 +132,35 @@ export function stateName(snapshot: { value: unknown }): string {
   const value = snapshot.value;
   if (typeof value === "string") return value;
   return JSON.stringify(value);
+}
+
+/** Who acts: the permissions held and the unit they are held in (a Grant). */
+export type Sender = { permissions: ReadonlySet<Permission>; careUnitId: string };
+
+/** The unit an event belongs to: the one its policy names, else the unit that acts next. */
+export function eventUnit(definition: ProcessDefinition, type: string, context: CaseContext): string | null {
+  const policy = definition.policy[type];
+  if (!policy) return null;
+  return policy.unit?.(context) ?? context.unitId;
+}
+
+/**
+ * The permission under which `sender` may send the event (the first of the policy's that the
+ * sender holds), or null: one held permission the event allows, held in the unit the event
+ * belongs to. The executor refuses on null; the pages use it to show only forms that will pass.
+ */
+export function sendingPermission(definition: ProcessDefinition, type: string, context: CaseContext, sender: Sender): Permission | null {
+  const policy = definition.policy[type];
+  if (!policy || sender.careUnitId !== eventUnit(definition, type, context)) return null;
+  return policy.permissions(context).find((p) => sender.permissions.has(p)) ?? null;
+}
+
+/** The events the case accepts now (guards aside) that `sender` may send. */
+export function sendableEvents(definition: ProcessDefinition, snapshot: AnySnapshot, sender: Sender): string[] {
+  return acceptedEvents(snapshot).filter((type) => sendingPermission(definition, type, snapshot.context, sender) !== null);
+}
+
+/** Every unit the process lets act on the case now (e.g. the ward that sent a referral, and the receiver). */
+export function actingUnits(definition: ProcessDefinition, context: CaseContext): string[] {
+  return [...new Set([context.unitId, ...Object.keys(definition.policy).map((type) => eventUnit(definition, type, context) ?? context.unitId)])];
 }

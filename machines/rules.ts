@@ -152,6 +152,38 @@ export const HOME_CARE_UNIT_KINDS: readonly CareUnitKind[] = ["HEMTJANST"];
  */
 export const REFERRAL_RECEIVER_KINDS: readonly CareUnitKind[] = ["REGIONAL_PRIMARVARD", "SPECIALISERAD_OPPENVARD"];
 
+/** HSL 7 kap. 3 §: fasta läkarkontakter are held in the regionally financed primary care. */
+const isRegionalPrimaryCare = (unit: Pick<UnitFacts, "kind" | "regionallyFinanced">) =>
+  unit.kind === "REGIONAL_PRIMARVARD" && unit.regionallyFinanced;
+
+/** Lag (2017:612): the slutenvård unit assesses and sends the inskrivningsmeddelande. */
+export const REFERRAL_SENDER_KINDS: readonly CareUnitKind[] = ["SLUTENVARD"];
+
+/**
+ * Where a user may open a case of a process that starts from the patient (the start
+ * buttons on the patient page): fast vårdkontakt in health care (PL 6 kap. 2 §), the
+ * discharge process at the ward (lag 2017:612), a choice of fast läkarkontakt in the
+ * regionally financed primary care (HSL 7 kap. 3 §), a fast omsorgskontakt in hemtjänsten
+ * (SoL 4 kap. 2 b §). CHANGE and ENDING start from an assignment, at its unit.
+ */
+export function processAppliesAt(process: ProcessCode, unit: Pick<UnitFacts, "kind" | "regionallyFinanced">): boolean {
+  switch (process) {
+    case "PATIENT_REQUEST":
+    case "ASSESSMENT":
+    case "LIFE_THREATENING":
+      return HEALTH_CARE_UNIT_KINDS.includes(unit.kind);
+    case "DISCHARGE_REFERRAL":
+      return REFERRAL_SENDER_KINDS.includes(unit.kind);
+    case "DOCTOR_CHOICE":
+      return isRegionalPrimaryCare(unit);
+    case "HOME_CARE_CONTACT":
+      return HOME_CARE_UNIT_KINDS.includes(unit.kind);
+    case "CHANGE":
+    case "ENDING":
+      return true;
+  }
+}
+
 // ───────────────────────────── Age groups for fast läkarkontakt ───────────────────
 
 /** Seed §2.3: a specialist in barn- och ungdomsmedicin serves patients under 18 (a child, FB). */
@@ -244,9 +276,7 @@ export function fastLakarkontaktRules(
   a: Pick<AppointmentFacts, "unit" | "staff" | "patient" | "date" | "competenceJustification" | "replacesAssignmentId">,
 ): Reason[] {
   const reasons: Reason[] = [];
-  if (a.unit.kind !== "REGIONAL_PRIMARVARD" || !a.unit.regionallyFinanced) {
-    reasons.push({ code: "unitNotRegionalPrimaryCare" });
-  }
+  if (!isRegionalPrimaryCare(a.unit)) reasons.push({ code: "unitNotRegionalPrimaryCare" });
   if (!a.patient.listings.some((l) => l.careUnitId === a.unit.id && activeOn(l, a.date))) {
     reasons.push({ code: "patientNotListed" });
   }

@@ -28,8 +28,8 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-/** One active fixed contact with everything staff need to reach it (SPEC §4). */
-export function ContactCard({ contact }: { contact: ContactView }) {
+/** One active fixed contact with everything staff need to reach it (SPEC §4); `children` (actions) close the card. */
+export function ContactCard({ contact, children }: { contact: ContactView; children?: React.ReactNode }) {
   const headingId = `contact-${contact.id}`;
   return (
     <article className="card" aria-labelledby={headingId} data-testid="contact-card">
@@ -101,6 +101,7 @@ export function ContactCard({ contact }: { contact: ContactView }) {
         <Row term={t("contact.externalNote")}>{contact.externalNote}</Row>
         <Row term={t("contact.internalNote")}>{contact.internalNote}</Row>
       </dl>
+      {children}
     </article>
   );
 }

@@ -11,7 +11,7 @@ import { db as defaultDb, type Db, type Tx } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";
 import type { Permission } from "~/domain/permissions";
 import { parseValues, type FieldErrors } from "~/forms/parse";
-import { hasMessage, t } from "~/i18n";
+import { t } from "~/i18n";
 import { knownAtUnit } from "~/models/patients.server";
 import type { CaseContext } from "../../machines/common";
 import { EFFECT_TYPES, type Effect, type EffectType } from "../../machines/effects";
@@ -21,6 +21,7 @@ import {
   persist,
   PROCESSES,
   restoreSnapshot,
+  sendingPermission,
   SnapshotVersionError,
   stateName,
   type AnySnapshot,
@@ -47,6 +48,7 @@ import {
   loadUnitFacts,
   type SettingRequest,
 } from "./facts.server";
+import { stateLabel } from "./labels";
 import { reasonText } from "./reasons";
 
 /** Who moves the case: the signed-in user acting in one unit with one role. */
@@ -109,11 +111,7 @@ function failureMessage(failure: StepFailure): string {
   }
 }
 
-/** A state's name as users read it ("Fast kontakt ska utses"). */
-export function stateLabel(state: string): string {
-  const key = `state.${state}`;
-  return hasMessage(key) ? t(key) : state;
-}
+export { stateLabel };
 
 /** Moves an open case one step. */
 export async function dispatch(
@@ -164,9 +162,9 @@ export function eventPermission(
   if (!policy || !isEventType(type) || !acceptedEvents(snapshot).includes(type)) {
     return { error: "notAccepted", state: stateName(snapshot) };
   }
-  const unitId = policy.unit?.(context) ?? context.unitId;
-  const permission = policy.permissions(context).find((p) => actor.grant.permissions.has(p));
-  if (!permission || actor.grant.careUnitId !== unitId) return { error: "forbidden" };
+  // The same pure check the pages use to decide which forms to show (machines/index.ts).
+  const permission = sendingPermission(definition, type, context, actor.grant);
+  if (!permission) return { error: "forbidden" };
   return { permission, type };
 }
 
@@ -337,7 +335,8 @@ async function step(
     entityId: ref.id,
     patientId: context.patientId,
     before: ref.revision === null ? null : { state: stateName(snapshot), revision: ref.revision },
-    after: { process: definition.code, event: type, input: parsed.data, state, status, revision, outcome: nextContext.outcome },
+    // `from` with `state` and `event` is one edge of the path the case took (the statechart on the case page).
+    after: { process: definition.code, event: type, input: parsed.data, from: stateName(snapshot), state, status, revision, outcome: nextContext.outcome },
   };
   for (const entry of [stepEntry, ...audit]) await recordAudit(tx, who, now, { ...entry, delegationId: who.delegationId });
 

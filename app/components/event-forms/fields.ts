@@ -1,0 +1,128 @@
+// What each process event asks the user for, as a description the one form renderer
+// (event-form.tsx) draws. The names are the fields of the event's zod schema in
+// app/processes/event-input.ts, which validates them in the browser and again on the server.
+import type { MessageKey } from "~/i18n";
+import type { EventType } from "~/processes/event-input";
+import type { ContactKind, ProcessCode } from "../../../machines/rules";
+
+/** What the form is about: some fields apply only to some processes or kinds of contact. */
+export type FormSetting = { process: ProcessCode; contactKind: ContactKind | null };
+type When = (setting: FormSetting) => boolean;
+
+type Option = { value: string; label: MessageKey };
+type Base = { name: string; label: MessageKey; hint?: MessageKey; when?: When };
+
+export type Field = Base &
+  (
+    | { kind: "date"; optional?: boolean; defaultToday?: boolean }
+    | { kind: "datetime"; defaultNow?: boolean }
+    | { kind: "text"; optional?: boolean; maxLength: number }
+    | { kind: "textarea"; optional?: boolean; maxLength: number }
+    | { kind: "checkbox" }
+    /** Radio buttons, one of which must be chosen. */
+    | { kind: "choice"; options: readonly Option[] }
+    /** A list with an empty first choice ("none"). */
+    | { kind: "select"; options: readonly Option[] }
+    /** The people who can be appointed: eligible first, the others with their reasons. */
+    | { kind: "staff" }
+    /** Units that may receive an inskrivningsmeddelande. */
+    | { kind: "receiver" }
+    /** The unit's teams. */
+    | { kind: "team" }
+    /** A läkare at the unit, or none. */
+    | { kind: "doctor" }
+  );
+
+const channels = (values: readonly string[]): Option[] => values.map((value) => ({ value, label: `cases.channel.${value}` as MessageKey }));
+const yesNo: Option[] = [
+  { value: "yes", label: "cases.yes" },
+  { value: "no", label: "cases.no" },
+];
+
+const isVardkontakt: When = ({ contactKind }) => contactKind === "FAST_VARDKONTAKT";
+const isAnnan: When = ({ contactKind }) => contactKind === "ANNAN_FAST_KONTAKT";
+const isLakarkontakt: When = ({ contactKind }) => contactKind === "FAST_LAKARKONTAKT";
+// A change keeps the övergripande samordningsansvar and its consent (dispatch.server.ts).
+const mayCoordinate: When = (s) => isVardkontakt(s) && s.process !== "CHANGE";
+
+const reason = (label: MessageKey, maxLength = 500): Field => ({ name: "reason", kind: "textarea", label, maxLength });
+
+export const EVENT_FIELDS: Record<EventType, readonly Field[]> = {
+  RECEIVE_REQUEST: [
+    { name: "channel", kind: "choice", label: "cases.field.channelRequest", options: channels(["VIA_1177", "PHONE", "IN_PERSON", "LETTER"]) },
+    { name: "receivedOn", kind: "date", label: "cases.field.receivedOn", defaultToday: true },
+    { name: "requestText", kind: "textarea", label: "cases.field.requestText", optional: true, maxLength: 1000 },
+  ],
+  REGISTER_VISIT: [{ name: "visitDate", kind: "date", label: "cases.field.visitDate", defaultToday: true }],
+  ASSESS: [
+    { name: "needed", kind: "choice", label: "cases.field.needed", options: yesNo },
+    { name: "reason", kind: "textarea", label: "cases.field.reason", hint: "cases.field.reasonHintNoNeed", optional: true, maxLength: 1000 },
+  ],
+  INFORM_PATIENT: [{ name: "informedOn", kind: "date", label: "cases.field.informedOn", defaultToday: true }],
+  PATIENT_DECLINED: [
+    { name: "declinedOn", kind: "date", label: "cases.field.declinedOn", defaultToday: true },
+    { name: "comment", kind: "textarea", label: "cases.field.comment", optional: true, maxLength: 1000 },
+  ],
+  PATIENT_ACCEPTED: [{ name: "acceptedOn", kind: "date", label: "cases.field.acceptedOn", defaultToday: true }],
+  APPOINT: [
+    { name: "staffMemberId", kind: "staff", label: "cases.field.staffMemberId", hint: "cases.field.staffHint" },
+    { name: "roleTitle", kind: "text", label: "cases.field.roleTitle", maxLength: 100, when: isAnnan },
+    { name: "contactAbout", kind: "text", label: "cases.field.contactAbout", maxLength: 300, when: isAnnan },
+    { name: "competenceJustification", kind: "textarea", label: "cases.field.competenceJustification", optional: true, maxLength: 1000, when: isLakarkontakt },
+    { name: "teamId", kind: "team", label: "cases.field.teamId" },
+    { name: "reviewDueDate", kind: "date", label: "cases.field.reviewDueDate", hint: "cases.field.reviewDueDateHint", optional: true },
+    { name: "directPhoneVisibleToPatient", kind: "checkbox", label: "cases.field.directPhoneVisibleToPatient" },
+    { name: "overallCoordination", kind: "checkbox", label: "cases.field.overallCoordination", when: mayCoordinate },
+    { name: "coordinationConsentDate", kind: "date", label: "cases.field.coordinationConsentDate", optional: true, when: mayCoordinate },
+    { name: "medicallyResponsibleStaffId", kind: "doctor", label: "cases.field.medicallyResponsibleStaffId", when: isVardkontakt },
+    { name: "externalNote", kind: "textarea", label: "cases.field.externalNote", optional: true, maxLength: 500 },
+    { name: "internalNote", kind: "textarea", label: "cases.field.internalNote", optional: true, maxLength: 1000 },
+  ],
+  NOTIFY: [
+    { name: "patientChannel", kind: "choice", label: "cases.field.patientChannel", options: channels(["VIA_1177", "LETTER", "PHONE", "IN_PERSON"]) },
+    { name: "patientNotifiedOn", kind: "date", label: "cases.field.patientNotifiedOn", defaultToday: true },
+    { name: "relativeChannel", kind: "select", label: "cases.field.relativeChannel", options: channels(["LETTER", "PHONE", "IN_PERSON", "VIA_1177"]) },
+    { name: "relativeNotifiedOn", kind: "date", label: "cases.field.relativeNotifiedOn", optional: true },
+    { name: "message", kind: "textarea", label: "cases.field.message", optional: true, maxLength: 1000 },
+  ],
+  CANCEL: [reason("cases.field.cancelReason")],
+  REGISTER_ADMISSION: [
+    { name: "admittedAt", kind: "datetime", label: "cases.field.admittedAt", defaultNow: true },
+    { name: "expectedDischargeDate", kind: "date", label: "cases.field.expectedDischargeDate" },
+  ],
+  SEND_REFERRAL: [
+    { name: "toUnitId", kind: "receiver", label: "cases.field.toUnitId", hint: "cases.field.toUnitHint" },
+    { name: "expectedDischargeDate", kind: "date", label: "cases.field.expectedDischargeDate" },
+  ],
+  UPDATE_DISCHARGE_DATE: [{ name: "expectedDischargeDate", kind: "date", label: "cases.field.expectedDischargeDate" }],
+  RECEIVE_REFERRAL: [],
+  CONFIRM_EXISTING_CONTACT: [],
+  MARK_READY_FOR_DISCHARGE: [
+    { name: "readyAt", kind: "datetime", label: "cases.field.readyAt", defaultNow: true },
+    { name: "sipRequired", kind: "checkbox", label: "cases.field.sipRequired" },
+  ],
+  CALL_SIP: [
+    { name: "calledOn", kind: "date", label: "cases.field.calledOn", defaultToday: true },
+    { name: "sipDate", kind: "date", label: "cases.field.sipDate" },
+  ],
+  ASSESS_LIFE_THREATENING: [
+    { name: "informRelatives", kind: "checkbox", label: "cases.field.informRelatives" },
+    { name: "note", kind: "textarea", label: "cases.field.note", optional: true, maxLength: 1000 },
+  ],
+  REQUEST_CHANGE: [reason("cases.field.changeReason"), { name: "informRelatives", kind: "checkbox", label: "cases.field.informRelatives" }],
+  REVIEW: [
+    { name: "needRemains", kind: "choice", label: "cases.field.needRemains", options: yesNo },
+    { name: "nextReviewDate", kind: "date", label: "cases.field.nextReviewDate", optional: true },
+    { name: "note", kind: "textarea", label: "cases.field.note", optional: true, maxLength: 1000 },
+  ],
+  END: [reason("cases.field.endReason")],
+  OFFER_CONTACT: [{ name: "offeredOn", kind: "date", label: "cases.field.offeredOn", defaultToday: true }],
+  RECORD_NOT_NEEDED: [reason("cases.field.notNeededReason")],
+  RECEIVE_CHOICE: [
+    { name: "channel", kind: "choice", label: "cases.field.channelChoice", options: channels(["VIA_1177", "PHONE", "IN_PERSON", "LETTER", "LISTING"]) },
+    { name: "requestedStaffMemberId", kind: "doctor", label: "cases.field.requestedStaffMemberId" },
+    { name: "prioritised", kind: "checkbox", label: "cases.field.prioritised" },
+  ],
+};
+
+export const fieldsFor = (type: EventType, setting: FormSetting) => EVENT_FIELDS[type].filter((f) => !f.when || f.when(setting));
