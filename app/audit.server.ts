@@ -59,7 +59,7 @@ export async function auditedWrite<T>(
   });
 }
 
-export type AccessAction = "patient.view" | "patient.list" | "patient.search" | "patient.unlock";
+export type AccessAction = "patient.view" | "patient.list" | "patient.search" | "patient.unlock" | "worklist.view";
 
 /** One AccessLog row per patient whose data was shown (HSLF-FS 2016:40 4 kap. 9 §). */
 export async function logAccess(
