@@ -32,7 +32,8 @@ const APPOINTMENT_STEPS = ["APPOINT", "RECEIVE_REFERRAL", "CONFIRM_EXISTING_CONT
 /** Ways out of the main path: offered as the next action only when nothing else is. */
 const SIDE_STEPS = ["PATIENT_DECLINED", "CONFIRM_EXISTING_CONTACT", "UPDATE_DISCHARGE_DATE"];
 
-type Viewer = Pick<Actor, "grant" | "unit" | "choices">;
+/** Who the worklist is for: the acting user in their active unit and role (an Actor). */
+export type WorklistViewer = Pick<Actor, "userId" | "requestId" | "grant" | "unit" | "choices">;
 
 /**
  * The sections a user sees: those whose next steps their permissions allow, in the active
@@ -232,7 +233,7 @@ function maySend(definition: ProcessDefinition, context: CaseContext, type: stri
 }
 
 /** The units of the overview sections: every unit where the user holds the active role. */
-function overviewUnits(viewer: Viewer) {
+function overviewUnits(viewer: WorklistViewer) {
   const same = viewer.choices.filter((c) => c.roleCode === viewer.grant.roleCode);
   const units = same.length > 0 ? same.map((c) => ({ id: c.careUnitId, name: c.unitName })) : [{ id: viewer.unit.id, name: viewer.unit.name }];
   return units;
@@ -242,7 +243,7 @@ function overviewUnits(viewer: Viewer) {
  * The worklist of the user's active unit: the sections they may act on, filtered and sorted,
  * with counts; every patient on it is access-logged as "worklist.view".
  */
-export async function loadWorklist(db: Db, actor: Actor, filter: WorklistFilter, now: Date): Promise<WorklistPage> {
+export async function loadWorklist(db: Db, actor: WorklistViewer, filter: WorklistFilter, now: Date): Promise<WorklistPage> {
   const today = isoDateInStockholm(now);
   const visible = sectionsFor(actor);
   const shown = new Set<SectionId>(visible);
