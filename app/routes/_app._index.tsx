@@ -201,7 +201,7 @@ function DueCell({ due }: { due: Due }) {
   return (
     <td className={due.overdue ? "worklist-due worklist-due--overdue" : "worklist-due"}>
       {due.label ? <span className="worklist-due__label">{due.label}</span> : null}
-      {due.when ? <span className="worklist-due__when nowrap">{due.when}</span> : null}
+      {due.when ? <span className="worklist-due__when">{due.when}</span> : null}
       <span className={due.overdue ? "tag tag--alert" : "worklist-due__text"}>{due.text}</span>
     </td>
   );
