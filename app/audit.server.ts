@@ -59,7 +59,20 @@ export async function auditedWrite<T>(
   });
 }
 
-export type AccessAction = "patient.view" | "patient.list" | "patient.search" | "patient.unlock" | "worklist.view";
+export type AccessAction =
+  | "patient.view"
+  | "patient.list"
+  | "patient.search"
+  | "patient.unlock"
+  // The audit pages: opening or downloading a patient's log extract, and a patient named
+  // in a user's log, are themselves accesses to that patient's data.
+  | "audit.extract"
+  | "audit.export"
+  | "audit.user-log"
+  // The patients behind a compliance figure (app/routes/_app.uppfoljning.$measure.tsx).
+  | "compliance.list"
+  // The patients on the start page's worklist (app/models/worklist-page.server.ts).
+  | "worklist.view";
 
 /** One AccessLog row per patient whose data was shown (HSLF-FS 2016:40 4 kap. 9 §). */
 export async function logAccess(
