@@ -68,7 +68,11 @@ export type AccessAction =
   // in a user's log, are themselves accesses to that patient's data.
   | "audit.extract"
   | "audit.export"
-  | "audit.user-log";
+  | "audit.user-log"
+  // The patients behind a compliance figure (app/routes/_app.uppfoljning.$measure.tsx).
+  | "compliance.list"
+  // The patients on the start page's worklist (app/models/worklist-page.server.ts).
+  | "worklist.view";
 
 /** One AccessLog row per patient whose data was shown (HSLF-FS 2016:40 4 kap. 9 §). */
 export async function logAccess(

@@ -6,11 +6,22 @@ import * as cases from "./catalogs/cases";
 import * as compliance from "./catalogs/compliance";
 import * as patients from "./catalogs/patients";
 import * as staff from "./catalogs/staff";
+import * as statechart from "./catalogs/statechart";
 import * as worklist from "./catalogs/worklist";
 import { en as coreEn } from "./en";
 import { sv as coreSv } from "./sv";
 
-const sv = { ...coreSv, ...worklist.sv, ...patients.sv, ...cases.sv, ...staff.sv, ...audit.sv, ...compliance.sv, ...candidates.sv };
+const sv = {
+  ...coreSv,
+  ...worklist.sv,
+  ...patients.sv,
+  ...cases.sv,
+  ...candidates.sv,
+  ...statechart.sv,
+  ...staff.sv,
+  ...audit.sv,
+  ...compliance.sv,
+};
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -21,6 +32,7 @@ const en: Record<MessageKey, string> = {
   ...audit.en,
   ...compliance.en,
   ...candidates.en,
+  ...statechart.en,
 };
 
 export const LOCALES = ["sv", "en"] as const;

@@ -8,16 +8,22 @@ import { addDays } from "~/domain/dates";
 import { HOME_CARE_UNIT_KINDS } from "../../machines/rules";
 
 const patientSummary = {
-  select: { id: true, identifier: true, identifierKind: true, firstName: true, lastName: true, protectedIdentity: true },
+  select: { id: true, identifier: true, identifierKind: true, firstName: true, middleName: true, lastName: true, protectedIdentity: true },
 } as const;
 
-/** Open cases of the unit, the most urgent first: overdue, then by deadline, then the oldest. */
+/**
+ * Open cases of the unit, the most urgent first: overdue, then by deadline, then the oldest.
+ * The stored snapshot comes along so that a worklist can tell, without another query, which
+ * events the case accepts now and who may send them.
+ */
 export async function openCases(db: Db, unitId: string, now: Date) {
   const rows = await db.processCase.findMany({
     where: { careUnitId: unitId, status: "OPEN" },
     select: {
       id: true,
       processCode: true,
+      machineVersion: true,
+      snapshot: true,
       state: true,
       contactKind: true,
       deadlineAt: true,
@@ -35,16 +41,34 @@ export async function openCases(db: Db, unitId: string, now: Date) {
 export async function overdueCases(db: Db, unitIds: readonly string[], now: Date) {
   return db.processCase.findMany({
     where: { careUnitId: { in: [...unitIds] }, status: "OPEN", deadlineAt: { lt: now } },
-    select: { id: true, processCode: true, state: true, careUnitId: true, deadlineAt: true, deadlineKind: true, patient: patientSummary },
+    select: {
+      id: true,
+      processCode: true,
+      state: true,
+      contactKind: true,
+      careUnitId: true,
+      deadlineAt: true,
+      deadlineKind: true,
+      openedAt: true,
+      patient: patientSummary,
+    },
     orderBy: { deadlineAt: "asc" },
   });
 }
 
-/** Active assignments of the unit whose review date is today or earlier, or within `days`. */
-export async function reviewsDue(db: Db, unitId: string, today: string, days = 0) {
+/** Active assignments of the unit(s) whose review date is today or earlier, or within `days`. */
+export async function reviewsDue(db: Db, units: string | readonly string[], today: string, days = 0) {
+  const unitIds = typeof units === "string" ? [units] : [...units];
   const rows = await db.assignment.findMany({
-    where: { careUnitId: unitId, endedAt: null, reviewDueDate: { lte: addDays(today, days) } },
-    select: { id: true, kind: true, reviewDueDate: true, staffMember: { select: { id: true, firstName: true, lastName: true } }, patient: patientSummary },
+    where: { careUnitId: { in: unitIds }, endedAt: null, reviewDueDate: { lte: addDays(today, days) } },
+    select: {
+      id: true,
+      kind: true,
+      careUnitId: true,
+      reviewDueDate: true,
+      staffMember: { select: { id: true, firstName: true, middleName: true, lastName: true } },
+      patient: patientSummary,
+    },
     orderBy: { reviewDueDate: "asc" },
   });
   return rows.map((a) => ({ ...a, overdue: a.reviewDueDate! < today }));
@@ -52,9 +76,10 @@ export async function reviewsDue(db: Db, unitId: string, today: string, days = 0
 
 /**
  * SoL 4 kap. 2 b §: every hemtjänst recipient of the unit has a fast omsorgskontakt, a
- * documented refusal or a recorded "obviously unnecessary". These have none of the three.
+ * documented refusal or a recorded "obviously unnecessary". These have none of the three;
+ * `withoutOpenCase` also leaves out those with an open HOME_CARE_CONTACT case at the unit.
  */
-export async function homeCareWithoutContact(db: Db, unitId: string, today: string) {
+export async function homeCareWithoutContact(db: Db, unitId: string, today: string, options: { withoutOpenCase?: boolean } = {}) {
   return db.homeCareService.findMany({
     where: {
       careUnitId: unitId,
@@ -65,6 +90,8 @@ export async function homeCareWithoutContact(db: Db, unitId: string, today: stri
       patient: {
         assignments: { none: { kind: "FAST_OMSORGSKONTAKT", careUnitId: unitId, endedAt: null } },
         refusals: { none: { kind: "FAST_OMSORGSKONTAKT", careUnitId: unitId } },
+        // A worklist leaves out those whose offer is already under way in an open case.
+        ...(options.withoutOpenCase ? { cases: { none: { processCode: "HOME_CARE_CONTACT", status: "OPEN", careUnitId: unitId } } } : {}),
       },
     },
     select: { id: true, from: true, patient: patientSummary },
@@ -72,11 +99,24 @@ export async function homeCareWithoutContact(db: Db, unitId: string, today: stri
   });
 }
 
-/** Who must still be told of an appointment, change or ending decided in the unit. */
+/**
+ * Who must still be told of an appointment, change or ending decided in the unit: through
+ * the unit's cases, or — for a notice queued without a case — through the assignment's unit.
+ */
 export async function notificationsDue(db: Db, unitId: string) {
   return db.notification.findMany({
-    where: { status: "QUEUED", case: { careUnitId: unitId } },
-    select: { id: true, recipient: true, createdAt: true, caseId: true, patient: patientSummary },
+    where: {
+      status: "QUEUED",
+      OR: [{ case: { careUnitId: unitId } }, { caseId: null, assignment: { careUnitId: unitId } }],
+    },
+    select: {
+      id: true,
+      recipient: true,
+      createdAt: true,
+      caseId: true,
+      case: { select: { processCode: true } },
+      patient: patientSummary,
+    },
     orderBy: { createdAt: "asc" },
   });
 }
@@ -94,6 +134,7 @@ export async function leaversWithAssignments(db: Db, unitIds: readonly string[],
     select: {
       id: true,
       firstName: true,
+      middleName: true,
       lastName: true,
       employmentEndDate: true,
       _count: { select: { assignments: { where: { endedAt: null, careUnitId: { in: [...unitIds] } } } } },

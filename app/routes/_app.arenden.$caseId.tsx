@@ -11,6 +11,7 @@ import { getCasePage, isCaseVisible } from "~/models/cases.server";
 import { dispatch } from "~/processes/dispatch.server";
 import { deadlineLabel, eventLabel, stateLabel } from "~/processes/labels";
 import { isEventType } from "~/processes/event-input";
+import { statechartSvg } from "~/processes/statechart.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `${t(`process.${data.process}`)}: ${data.patient.name}` : t("error.notFound.title")) },
@@ -28,6 +29,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     ...page,
     choices: await caseFormChoices(db, actor, page, now),
+    // Drawn from the machine definition on every view: the picture can never disagree with
+    // the process the executor runs. A closed case has no current step, only its path.
+    statechart: statechartSvg(page.process, { current: page.status === "OPEN" ? page.state : null, path: page.path }),
     saved: saved && isEventType(saved) ? eventLabel(saved) : null,
   };
 }
@@ -165,6 +169,15 @@ export default function CasePage() {
 
       <section aria-labelledby="process-heading">
         <h2 id="process-heading">{t("cases.process")}</h2>
+        <figure className="statechart">
+          {/* Server-made SVG from our own machine definitions, every text XML-escaped there. */}
+          <div dangerouslySetInnerHTML={{ __html: page.statechart }} />
+          <figcaption>
+            {page.status === "OPEN"
+              ? t("cases.statechartCaption", { process: processName, state: stateLabel(page.state) })
+              : t("cases.statechartCaptionClosed", { process: processName })}
+          </figcaption>
+        </figure>
         <h3 id="path-heading">{t("cases.path")}</h3>
         {page.path.length === 0 ? (
           <p>{t("cases.pathEmpty")}</p>

@@ -1,11 +1,12 @@
-// The start list, search and the read-only patient page, with and without JavaScript;
+// The patient list (/patienter), search and the read-only patient page, with and without JavaScript;
 // every view leaves its access-log row, a protected identity asks for a reason first.
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { ageOn, isoDateInStockholm } from "~/domain/identifiers";
 import { t } from "~/i18n";
-import { baseUrl, expectNoAxeViolations, signIn, useBrowser } from "./browser";
+import type { Page } from "playwright-core";
+import { baseUrl, expectNoAxeViolations, openPage, signIn, useBrowser } from "./browser";
 
 // The database the e2e server runs on (tests/e2e/global-setup.ts), read to find demo rows
 // and to check what the server wrote.
@@ -35,6 +36,13 @@ function listedPatientWithContacts(): PatientRow {
   )[0];
 }
 
+/** After signing in (the start page is the worklist): the unit's patient list. */
+async function openPatientList(page: Page) {
+  await page.getByTestId("active-unit").waitFor();
+  await openPage(page, "/patienter");
+  await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+}
+
 describe("with JavaScript", () => {
   const session = useBrowser();
 
@@ -42,7 +50,7 @@ describe("with JavaScript", () => {
     const patient = listedPatientWithContacts();
     const { page } = session;
     await signIn(page, "verksamhetschef");
-    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+    await openPatientList(page);
 
     // The 10-digit form, with "+" for someone who has turned 100 (Skatteverket).
     const birthDate = `${patient.identifier.slice(0, 4)}-${patient.identifier.slice(4, 6)}-${patient.identifier.slice(6, 8)}`;
@@ -77,7 +85,7 @@ describe("with JavaScript", () => {
   it("says how to fix a personnummer with a wrong check digit, next to the search field", async () => {
     const { page } = session;
     await signIn(page, "lakare");
-    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+    await openPatientList(page);
     await page.getByLabel(t("start.search")).fill("19121212-1213");
     await page.getByRole("button", { name: t("start.searchSubmit") }).click();
     await page.getByText(t("identifier.checkDigit")).waitFor();
@@ -89,7 +97,7 @@ describe("with JavaScript", () => {
     const [patient] = query<PatientRow>(`SELECT id, identifier, firstName, lastName, streetAddress FROM Patient WHERE protectedIdentity = 1`);
     const { page } = session;
     await signIn(page, "verksamhetschef");
-    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+    await page.getByTestId("active-unit").waitFor();
     await page.goto(`${baseUrl()}/patienter/${patient.id}`);
     await page.getByRole("heading", { level: 1, name: t("patient.reasonTitle") }).waitFor();
     expect(await page.content()).not.toContain(patient.lastName);
@@ -115,7 +123,7 @@ describe("with JavaScript", () => {
   it("answers an unknown address with the Swedish 404 page", async () => {
     const { page, browser } = session;
     await signIn(page, "lakare");
-    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+    await page.getByTestId("active-unit").waitFor();
     const response = await page.goto(`${baseUrl()}/patienter/finns-inte`);
     expect(response?.status()).toBe(404);
     // Chromium logs the 404 document itself as a failed resource: that one is expected.
@@ -136,7 +144,7 @@ describe("with JavaScript", () => {
     await page.getByRole("link", { name: t("chooseUnit.change") }).click();
     await page.getByLabel(new RegExp(`^${VC_NORRSJO} –`)).check();
     await page.getByRole("button", { name: t("chooseUnit.submit") }).click();
-    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+    await page.getByRole("heading", { level: 1, name: t("worklist.title", { unit: VC_NORRSJO }) }).waitFor();
   });
 });
 
@@ -147,7 +155,7 @@ describe("without JavaScript", () => {
     const patient = listedPatientWithContacts();
     const { page } = session;
     await signIn(page, "lakare");
-    await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+    await openPatientList(page);
     await page.getByLabel(t("start.search")).fill(patient.identifier);
     await page.getByRole("button", { name: t("start.searchSubmit") }).click();
     await page.getByRole("link", { name: new RegExp(patient.lastName) }).click();

@@ -2,7 +2,7 @@
 // they act for, and every view is access-logged (HSLF-FS 2016:40 4 kap. 9 §).
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { loader as startLoader } from "~/routes/_app._index";
+import { loader as patientsLoader } from "~/routes/_app.patienter._index";
 import { action as patientAction, loader as patientLoader } from "~/routes/_app.patienter.$patientId";
 import { createAssignment, createPatient, createStaff, createUnit, request, signedIn } from "../factories";
 import { statusOf, thrown } from "../setup/responses";
@@ -34,19 +34,19 @@ describe("unit scoping", () => {
     ]);
   });
 
-  it("keeps patients of other units out of the start list and out of a personnummer search", async () => {
+  it("keeps patients of other units out of the patient list and out of a personnummer search", async () => {
     const unitA = await createUnit(db);
     const unitB = await createUnit(db);
     const mine = await createPatient(db, { listedAt: unitA.id, lastName: "Egen" });
     const other = await createPatient(db, { listedAt: unitB.id, lastName: "Annan" });
     const { cookie } = await signedIn(db, unitA.id, "VARDPERSONAL");
 
-    const list = await startLoader(args(request("/", cookie)));
+    const list = await patientsLoader(args(request("/patienter", cookie)));
     expect(list.patients.map((p) => p.id)).toEqual([mine.id]);
 
-    const search = await startLoader(args(request(`/?q=${other.identifier}`, cookie)));
+    const search = await patientsLoader(args(request(`/patienter?q=${other.identifier}`, cookie)));
     expect(search.patients).toEqual([]);
-    const found = await startLoader(args(request(`/?q=${mine.identifier.slice(2, 8)}-${mine.identifier.slice(8)}`, cookie)));
+    const found = await patientsLoader(args(request(`/patienter?q=${mine.identifier.slice(2, 8)}-${mine.identifier.slice(8)}`, cookie)));
     expect(found.patients.map((p) => p.id)).toEqual([mine.id]);
   });
 
@@ -63,7 +63,7 @@ describe("unit scoping", () => {
   it("tells the user how to write a personnummer when the search has a wrong check digit", async () => {
     const unitA = await createUnit(db);
     const { cookie } = await signedIn(db, unitA.id, "VARDPERSONAL");
-    const result = await startLoader(args(request("/?q=19121212-1213", cookie)));
+    const result = await patientsLoader(args(request("/patienter?q=19121212-1213", cookie)));
     expect(result.searchError).toMatch(/Kontrollsiffran stämmer inte/);
   });
 });
