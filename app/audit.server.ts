@@ -59,7 +59,13 @@ export async function auditedWrite<T>(
   });
 }
 
-export type AccessAction = "patient.view" | "patient.list" | "patient.search" | "patient.unlock";
+export type AccessAction =
+  | "patient.view"
+  | "patient.list"
+  | "patient.search"
+  | "patient.unlock"
+  /** Patients named next to a staff member's current assignments (staff register). */
+  | "staff.assignments";
 
 /** One AccessLog row per patient whose data was shown (HSLF-FS 2016:40 4 kap. 9 §). */
 export async function logAccess(
