@@ -39,7 +39,10 @@ const optionalDate = z
 
 // A checkbox posts its value ("ja") when ticked and nothing otherwise; react-hook-form reads
 // an unticked box as false.
-const checkbox = z.unknown().transform((v) => v === "ja" || v === true);
+const checkbox = z
+  .union([z.string(), z.boolean()])
+  .optional()
+  .transform((v) => v === "ja" || v === true);
 
 const hsaId = z
   .string()
