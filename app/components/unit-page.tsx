@@ -39,7 +39,7 @@ export function UnitPageContent({ unit, membersLinked, otherUnits }: UnitPageVie
   return (
     <>
       <h1>{unit.name}</h1>
-      <dl className="facts unit-facts">
+      <dl className="facts staff-facts unit-facts">
         <Fact term={t("staff.unit.kind")}>
           {t(`staff.unit.kind.${unit.kind}`)}
           {unit.regionallyFinanced ? <span className="block">{t("staff.unit.regionallyFinanced")}</span> : null}

@@ -178,7 +178,7 @@ export default function StaffMemberPage() {
         </p>
       ) : null}
       <h1>{page.name}</h1>
-      <dl className="facts">
+      <dl className="facts staff-facts">
         <Fact term={t("contact.hsaId")}>
           <span data-testid="staff-hsa-id">{page.hsaId}</span>
         </Fact>
@@ -195,7 +195,7 @@ export default function StaffMemberPage() {
 
       <section aria-labelledby="qualifications-heading">
         <h2 id="qualifications-heading">{t("staff.detail.qualifications")}</h2>
-        <dl className="facts">
+        <dl className="facts staff-facts">
           <Fact term={t("staff.detail.legitimations")}>{listOrNone(q.legitimations)}</Fact>
           <Fact term={t("staff.detail.specialist")}>{listOrNone(q.specialist)}</Fact>
           <Fact term={t("staff.detail.inTraining")}>{listOrNone(q.inTraining)}</Fact>

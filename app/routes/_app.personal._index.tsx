@@ -91,7 +91,6 @@ export default function StaffListPage() {
             <thead>
               <tr>
                 <th scope="col">{t("staff.list.col.name")}</th>
-                <th scope="col">{t("staff.list.col.hsaId")}</th>
                 <th scope="col">{t("staff.list.col.befattning")}</th>
                 <th scope="col">{t("staff.list.col.qualifications")}</th>
                 {page.severalUnits ? <th scope="col">{t("staff.list.col.units")}</th> : null}
@@ -106,8 +105,11 @@ export default function StaffListPage() {
                 <tr key={s.id} data-testid="staff-row">
                   <th scope="row">
                     <Link to={`/personal/${s.id}`}>{s.name}</Link>
+                    <span className="block staff-table__hsa">
+                      <span className="visually-hidden">{t("staff.list.col.hsaId")}: </span>
+                      {s.hsaId}
+                    </span>
                   </th>
-                  <td className="nowrap">{s.hsaId}</td>
                   <td>{s.befattning}</td>
                   <td>{s.qualifications.join(", ")}</td>
                   {page.severalUnits ? <td>{s.units.join(", ")}</td> : null}
