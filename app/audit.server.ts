@@ -64,7 +64,14 @@ export type AccessAction =
   | "patient.list"
   | "patient.search"
   | "patient.unlock"
-  /** Patients named next to a staff member's current assignments (staff register). */
+  // The audit pages: opening or downloading a patient's log extract, and a patient named
+  // in a user's log, are themselves accesses to that patient's data.
+  | "audit.extract"
+  | "audit.export"
+  | "audit.user-log"
+  // The patients behind a compliance figure (app/routes/_app.uppfoljning.$measure.tsx).
+  | "compliance.list"
+  // Patients named next to a staff member's current assignments (staff register).
   | "staff.assignments";
 
 /** One AccessLog row per patient whose data was shown (HSLF-FS 2016:40 4 kap. 9 §). */

@@ -1,15 +1,27 @@
 // Every text a user reads comes from the catalogs here: Swedish by default, English on
 // request (the switch in the header). See docs/decisions/007-language-and-locale.md.
 import * as audit from "./catalogs/audit";
+import * as candidates from "./catalogs/candidates";
 import * as cases from "./catalogs/cases";
 import * as compliance from "./catalogs/compliance";
 import * as patients from "./catalogs/patients";
 import * as staff from "./catalogs/staff";
+import * as statechart from "./catalogs/statechart";
 import * as worklist from "./catalogs/worklist";
 import { en as coreEn } from "./en";
 import { sv as coreSv } from "./sv";
 
-const sv = { ...coreSv, ...worklist.sv, ...patients.sv, ...cases.sv, ...staff.sv, ...audit.sv, ...compliance.sv };
+const sv = {
+  ...coreSv,
+  ...worklist.sv,
+  ...patients.sv,
+  ...cases.sv,
+  ...candidates.sv,
+  ...statechart.sv,
+  ...staff.sv,
+  ...audit.sv,
+  ...compliance.sv,
+};
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -19,6 +31,8 @@ const en: Record<MessageKey, string> = {
   ...staff.en,
   ...audit.en,
   ...compliance.en,
+  ...candidates.en,
+  ...statechart.en,
 };
 
 export const LOCALES = ["sv", "en"] as const;

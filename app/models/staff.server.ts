@@ -264,7 +264,7 @@ export async function setEmploymentEndDate(
       result: null,
       audit: [
         {
-          action: employmentEndDate === null ? "staff.employment-end.clear" : "staff.employment-end.set",
+          action: employmentEndDate === null ? "staff.employment-end.clear" : "staff.employment-end",
           entityType: "StaffMember",
           entityId: staff.id,
           before: { employmentEndDate: staff.employmentEndDate },

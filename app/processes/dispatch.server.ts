@@ -13,7 +13,7 @@ import type { Permission } from "~/domain/permissions";
 import { parseValues, type FieldErrors } from "~/forms/parse";
 import { hasMessage, t } from "~/i18n";
 import { knownAtUnit } from "~/models/patients.server";
-import { APPOINT_PERMISSION, type CaseContext } from "../../machines/common";
+import type { CaseContext } from "../../machines/common";
 import { EFFECT_TYPES, type Effect, type EffectType } from "../../machines/effects";
 import {
   acceptedEvents,
@@ -28,20 +28,25 @@ import {
 } from "../../machines/index";
 import {
   careContactAtUnit,
-  checkAppointment,
-  checkReplacement,
   notificationRules,
   referralReceiverRules,
   refusalPossible,
   reviewDateRules,
-  type AppointmentFacts,
   type ContactKind,
   type Reason,
   type Verdict,
 } from "../../machines/rules";
+import { judgeAppointment, type AppointmentChoices } from "./appointment";
 import { applyEffects, deadlineColumns, StaleRowError, type CaseDeadlines } from "./effects.server";
 import { EVENT_INPUT, isEventType, type EventType } from "./event-input";
-import { loadActiveAssignment, loadPatientFacts, loadReplacedAssignment, loadStaffFacts, loadUnitFacts } from "./facts.server";
+import {
+  loadActiveAssignment,
+  loadAppointmentSetting,
+  loadPatientFacts,
+  loadStaffFacts,
+  loadUnitFacts,
+  type SettingRequest,
+} from "./facts.server";
 import { reasonText } from "./reasons";
 
 /** Who moves the case: the signed-in user acting in one unit with one role. */
@@ -123,17 +128,46 @@ export async function dispatch(
     const row = await tx.processCase.findUnique({ where: { id: caseId } });
     if (!row || !isProcessCode(row.processCode)) return refuse({ error: "notFound" });
     if (options.expectedRevision !== undefined && options.expectedRevision !== row.revision) return refuse({ error: "conflict" });
-    if (row.status === "CLOSED") return refuse({ error: "closed" });
-    const definition = PROCESSES[row.processCode];
-    let snapshot: AnySnapshot;
-    try {
-      snapshot = restoreSnapshot(definition, row.machineVersion, row.snapshot);
-    } catch (error) {
-      if (error instanceof SnapshotVersionError) return refuse({ error: "version" });
-      throw error;
-    }
-    return step(tx, definition, snapshot, { id: row.id, revision: row.revision, deadlines: row }, submission, actor, now, options.newId);
+    const open = restoreOpenCase(row);
+    if ("error" in open) return refuse(open);
+    return step(tx, open.definition, open.snapshot, { id: row.id, revision: row.revision, deadlines: row }, submission, actor, now, options.newId);
   });
+}
+
+type StoredCase = { processCode: string; status: string; machineVersion: number; snapshot: string };
+
+/** A stored open case as its process and live snapshot, or why it cannot move. */
+export function restoreOpenCase(row: StoredCase): { definition: ProcessDefinition; snapshot: AnySnapshot } | StepFailure {
+  if (!isProcessCode(row.processCode)) return { error: "notFound" };
+  if (row.status === "CLOSED") return { error: "closed" };
+  const definition = PROCESSES[row.processCode];
+  try {
+    return { definition, snapshot: restoreSnapshot(definition, row.machineVersion, row.snapshot) };
+  } catch (error) {
+    if (error instanceof SnapshotVersionError) return { error: "version" };
+    throw error;
+  }
+}
+
+/**
+ * Whether the actor may send the event now: the current state accepts it, and the actor holds
+ * one of the permissions it allows in the unit it belongs to. The permission used, or why not.
+ */
+export function eventPermission(
+  definition: ProcessDefinition,
+  snapshot: AnySnapshot,
+  type: string,
+  actor: StepActor,
+): { permission: Permission; type: EventType } | StepFailure {
+  const context = snapshot.context;
+  const policy = definition.policy[type];
+  if (!policy || !isEventType(type) || !acceptedEvents(snapshot).includes(type)) {
+    return { error: "notAccepted", state: stateName(snapshot) };
+  }
+  const unitId = policy.unit?.(context) ?? context.unitId;
+  const permission = policy.permissions(context).find((p) => actor.grant.permissions.has(p));
+  if (!permission || actor.grant.careUnitId !== unitId) return { error: "forbidden" };
+  return { permission, type };
 }
 
 export type CaseOpening = {
@@ -237,16 +271,10 @@ async function step(
   newId: () => string = randomUUID,
 ): Promise<StepResult> {
   const context = snapshot.context;
-  const type = submission.type;
-  const policy = definition.policy[type];
-  if (!policy || !isEventType(type) || !acceptedEvents(snapshot).includes(type)) {
-    return refuse({ error: "notAccepted", state: stateName(snapshot) });
-  }
-
   // Who: a permission the event allows, held in the unit the event belongs to.
-  const unitId = policy.unit?.(context) ?? context.unitId;
-  const permission = policy.permissions(context).find((p) => actor.grant.permissions.has(p));
-  if (!permission || actor.grant.careUnitId !== unitId) return refuse({ error: "forbidden" });
+  const allowed = eventPermission(definition, snapshot, submission.type, actor);
+  if ("error" in allowed) return refuse(allowed);
+  const { permission, type } = allowed;
 
   // What: the user's input, validated by the same schema as the form.
   // An empty field and a missing one are the same to a form; null counts as missing too.
@@ -364,66 +392,40 @@ async function appointmentFacts(
   actor: StepActor,
   today: string,
 ): Promise<{ event: object; verdict: Verdict }> {
-  const input = base as unknown as {
+  const input = base as unknown as AppointmentChoices & {
     staffMemberId: string;
     reviewDueDate: string | null;
     teamId: string | null;
     medicallyResponsibleStaffId: string | null;
-    overallCoordination: boolean;
-    coordinationConsentDate: string | null;
-    competenceJustification: string | null;
-    roleTitle: string | null;
-    contactAbout: string | null;
   };
-  const [staff, unit, patient] = await Promise.all([
+  const [staff, setting] = await Promise.all([
     loadStaffFacts(tx, input.staffMemberId),
-    loadUnitFacts(tx, context.unitId),
-    loadPatientFacts(tx, context.patientId),
+    loadAppointmentSetting(tx, settingRequest(definition, context), actor.grant, today),
   ]);
   if (!staff) return refuse({ error: "invalid", fieldErrors: { staffMemberId: t("event.staffUnknown") } });
-  if (!unit || !patient) return refuse({ error: "notFound" });
+  if (!setting) return refuse({ error: "notFound" });
   await checkReferences(tx, context.unitId, input);
 
-  // CHANGE replaces the case's assignment; a new choice of doctor replaces the earlier one.
-  let replaced = null;
-  let coordination = { overallCoordination: input.overallCoordination, coordinationConsentDate: input.coordinationConsentDate };
-  let keptReviewDate: string | null = null;
-  if (definition.code === "CHANGE") {
-    // The övergripande samordningsansvar and its consent stay with the replacement, and so
-    // does the review date unless a new one is given.
-    const kept = await loadReplacedAssignment(tx, context.assignmentId);
-    replaced = kept?.facts ?? null;
-    coordination = {
-      overallCoordination: replaced?.overallCoordination ?? false,
-      coordinationConsentDate: kept?.coordinationConsentAt ? isoDateInStockholm(kept.coordinationConsentAt) : null,
-    };
-    keptReviewDate = kept?.reviewDueDate ?? null;
-  } else if (definition.code === "DOCTOR_CHOICE") {
-    replaced = patient.activeAssignments.find((a) => a.kind === "FAST_LAKARKONTAKT") ?? null;
-  }
-
-  const permission = APPOINT_PERMISSION[context.contactKind] satisfies Permission;
-  const facts: AppointmentFacts = {
-    process: definition.code,
-    kind: context.contactKind,
-    date: today,
-    unit,
-    staff,
-    patient,
-    appointer: { roleCode: actor.grant.roleCode, careUnitId: actor.grant.careUnitId, delegated: Boolean(actor.grant.delegationIds[permission]) },
-    lifeThreatening: context.lifeThreatening,
-    overallCoordination: coordination.overallCoordination,
-    coordinationConsentDate: coordination.coordinationConsentDate,
-    competenceJustification: input.competenceJustification,
-    roleTitle: input.roleTitle,
-    contactAbout: input.contactAbout,
-    replacesAssignmentId: replaced?.id ?? null,
-  };
+  // The same judgement the staff pickers show (./appointment.ts); in CHANGE the replacement
+  // keeps the coordination with its consent, and the review date unless a new one is given.
+  const { facts, coordination, verdict } = judgeAppointment(setting, staff, input);
+  const keptReviewDate = setting.kept?.reviewDueDate ?? null;
   const [reviewProblem] = reviewDateRules(input.reviewDueDate, keptReviewDate, today);
   if (reviewProblem) return refuse({ error: "invalid", fieldErrors: { reviewDueDate: reasonText(reviewProblem) } });
   const reviewDueDate = input.reviewDueDate ?? keptReviewDate;
-  const verdict = definition.code === "CHANGE" ? checkReplacement(replaced, facts) : checkAppointment(facts);
-  return { event: { ...base, ...coordination, reviewDueDate, facts, replaced }, verdict };
+  return { event: { ...base, ...coordination, reviewDueDate, facts, replaced: setting.replaced }, verdict };
+}
+
+/** What the case's APPOINT is judged against, as a request for the facts loader. */
+export function settingRequest(definition: ProcessDefinition, context: CaseContext): SettingRequest {
+  return {
+    process: definition.code,
+    kind: context.contactKind,
+    unitId: context.unitId,
+    patientId: context.patientId,
+    lifeThreatening: context.lifeThreatening,
+    assignmentId: context.assignmentId,
+  };
 }
 
 /** The team must be the unit's, the medically responsible person must exist. */

@@ -1,7 +1,11 @@
 // Fresh facts for the rules (machines/rules.ts), read from the database inside the
 // executor's transaction, or for a staff picker that explains who is not eligible.
 import type { Db, Tx } from "~/db.server";
-import type { ActiveAssignmentFacts, PatientFacts, StaffFacts, UnitFacts } from "../../machines/rules";
+import { isoDateInStockholm } from "~/domain/dates";
+import type { Grant } from "~/domain/permissions";
+import { APPOINT_PERMISSION } from "../../machines/common";
+import type { ActiveAssignmentFacts, ContactKind, IsoDate, PatientFacts, ProcessCode, StaffFacts, UnitFacts } from "../../machines/rules";
+import type { AppointmentSetting } from "./appointment";
 
 type Reader = Db | Tx;
 
@@ -39,16 +43,51 @@ type StaffRow = {
 };
 
 const toStaffFacts = (s: StaffRow): StaffFacts => ({
-  ...s,
+  id: s.id,
   legitimations: s.legitimations
     .split(",")
     .map((code) => code.trim())
     .filter(Boolean),
+  underskoterskaBevis: s.underskoterskaBevis,
+  permanentUnderskoterskaFrom: s.permanentUnderskoterskaFrom,
+  employmentEndDate: s.employmentEndDate,
+  specialties: s.specialties,
+  employments: s.employments,
 });
 
 export async function loadStaffFacts(db: Reader, staffMemberId: string): Promise<StaffFacts | null> {
   const row = await db.staffMember.findUnique({ where: { id: staffMemberId }, select: staffSelect });
   return row ? toStaffFacts(row) : null;
+}
+
+/**
+ * The people who could be chosen at a unit, in one query: everyone employed there, also one
+ * whose employment starts later, one who left on or after `leftSince`, and anyone in
+ * `include` — each with the facts the rules read, what a picker shows, and how many active
+ * assignments the person holds now (in any unit).
+ */
+export async function loadStaffAtUnit(db: Reader, unitId: string, leftSince: IsoDate, include: readonly string[] = []) {
+  const rows = await db.staffMember.findMany({
+    where: {
+      OR: [
+        { id: { in: [...include] } },
+        {
+          employments: { some: { careUnitId: unitId } },
+          OR: [{ employmentEndDate: null }, { employmentEndDate: { gte: leftSince } }],
+        },
+      ],
+    },
+    select: {
+      ...staffSelect,
+      firstName: true,
+      middleName: true,
+      lastName: true,
+      hsaId: true,
+      befattning: { select: { name: true } },
+      _count: { select: { assignments: { where: { endedAt: null } } } },
+    },
+  });
+  return rows.map((row) => ({ row, facts: toStaffFacts(row), load: row._count.assignments }));
 }
 
 export async function loadPatientFacts(db: Reader, patientId: string): Promise<PatientFacts | null> {
@@ -83,4 +122,60 @@ export async function loadReplacedAssignment(db: Reader, assignmentId: string | 
   if (!row) return null;
   const { coordinationConsentAt, reviewDueDate, ...facts } = row;
   return { facts: facts as ActiveAssignmentFacts, coordinationConsentAt, reviewDueDate };
+}
+
+/** What an APPOINT is judged against besides the person (see ./appointment.ts). */
+export type SettingRequest = {
+  process: ProcessCode;
+  kind: ContactKind;
+  unitId: string;
+  patientId: string;
+  lifeThreatening: boolean;
+  /** CHANGE: the assignment being replaced. */
+  assignmentId: string | null;
+};
+
+/**
+ * Loads the setting of an appointment, fresh: the unit, the patient, who appoints (with the
+ * delegation that covers the kind, HSF 4 kap. 2 §), and in CHANGE the assignment replaced with
+ * what its replacement keeps; in DOCTOR_CHOICE the fast läkarkontakt a new choice replaces.
+ * Null when the unit or the patient does not exist.
+ */
+export async function loadAppointmentSetting(
+  db: Reader,
+  request: SettingRequest,
+  grant: Pick<Grant, "roleCode" | "careUnitId" | "delegationIds">,
+  date: IsoDate,
+): Promise<AppointmentSetting | null> {
+  const [unit, patient, kept] = await Promise.all([
+    loadUnitFacts(db, request.unitId),
+    loadPatientFacts(db, request.patientId),
+    request.process === "CHANGE" ? loadReplacedAssignment(db, request.assignmentId) : null,
+  ]);
+  if (!unit || !patient) return null;
+  let replaced: ActiveAssignmentFacts | null = null;
+  let keeps: AppointmentSetting["kept"] = null;
+  if (request.process === "CHANGE") {
+    replaced = kept?.facts ?? null;
+    keeps = {
+      overallCoordination: replaced?.overallCoordination ?? false,
+      coordinationConsentDate: kept?.coordinationConsentAt ? isoDateInStockholm(kept.coordinationConsentAt) : null,
+      reviewDueDate: kept?.reviewDueDate ?? null,
+    };
+  } else if (request.process === "DOCTOR_CHOICE") {
+    // A new choice of doctor replaces the earlier one (seed §2): it is not "another" contact.
+    replaced = patient.activeAssignments.find((a) => a.kind === "FAST_LAKARKONTAKT") ?? null;
+  }
+  const permission = APPOINT_PERMISSION[request.kind];
+  return {
+    process: request.process,
+    kind: request.kind,
+    date,
+    unit,
+    patient,
+    appointer: { roleCode: grant.roleCode, careUnitId: grant.careUnitId, delegated: Boolean(grant.delegationIds[permission]) },
+    lifeThreatening: request.lifeThreatening,
+    replaced,
+    kept: keeps,
+  };
 }

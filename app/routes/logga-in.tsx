@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { createSession, findActiveSession, safeRedirectTarget, sessionCookieHeader } from "~/auth/session.server";
 import { signIn } from "~/auth/sign-in.server";
+import { LanguageSwitch } from "~/components/language-switch";
 import { TextField } from "~/components/text-field";
 import { db } from "~/db.server";
 import { parseForm } from "~/forms/parse";
@@ -50,6 +51,7 @@ export default function SignInPage() {
   const busy = useNavigation().state === "submitting";
   return (
     <main id="main" className="page page--narrow">
+      <LanguageSwitch />
       <h1>{t("signIn.title")}</h1>
       <p>{t("signIn.intro")}</p>
       {notice ? (

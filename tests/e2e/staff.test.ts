@@ -119,7 +119,7 @@ describe("with JavaScript", () => {
     );
     expect(audit.map((a) => [a.action, a.roleCode])).toEqual([
       ["staff.create", "ADMINISTRATOR"],
-      ["staff.employment-end.set", "ADMINISTRATOR"],
+      ["staff.employment-end", "ADMINISTRATOR"],
     ]);
     expect(JSON.parse(audit[1].after)).toEqual({ employmentEndDate: lastDay });
   }, STORY_TIMEOUT);

@@ -257,7 +257,7 @@ describe("the last day of employment", () => {
 
     const audit = await db.auditEvent.findMany({ where: { entityId: staff.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.action, JSON.parse(a.before!), JSON.parse(a.after!), a.userId])).toEqual([
-      ["staff.employment-end.set", { employmentEndDate: null }, { employmentEndDate: "2026-12-15" }, admin.user.id],
+      ["staff.employment-end", { employmentEndDate: null }, { employmentEndDate: "2026-12-15" }, admin.user.id],
       ["staff.employment-end.clear", { employmentEndDate: "2026-12-15" }, { employmentEndDate: null }, admin.user.id],
     ]);
   });

@@ -153,6 +153,11 @@ export const sv = {
   "staff.unit.noMembers": "Teamet har inga medlemmar registrerade.",
   "staff.unit.otherUnits": "Dina andra enheter",
   "staff.unit.thisUnit": "Enheten du arbetar på nu",
+
+  // How the audit pages word this area's log codes (app/models/audit-describe.ts looks up
+  // "audit.action.<code>"); the codes are written by app/models/staff.server.ts.
+  "audit.action.staff.employment-end.clear": "Slutdatum för anställning borttaget",
+  "audit.action.staff.assignments": "Visades bland en anställds fasta kontakter",
 } as const;
 
 export const en: Translation<typeof sv> = {
@@ -305,4 +310,7 @@ export const en: Translation<typeof sv> = {
   "staff.unit.noMembers": "The team has no members registered.",
   "staff.unit.otherUnits": "Your other units",
   "staff.unit.thisUnit": "The unit you work for now",
+
+  "audit.action.staff.employment-end.clear": "Last day of employment removed",
+  "audit.action.staff.assignments": "Shown among a staff member's fixed contacts",
 };
