@@ -72,7 +72,9 @@ export type AccessAction =
   // The patients behind a compliance figure (app/routes/_app.uppfoljning.$measure.tsx).
   | "compliance.list"
   // The patients on the start page's worklist (app/models/worklist-page.server.ts).
-  | "worklist.view";
+  | "worklist.view"
+  // Patients named next to a staff member's current assignments (staff register).
+  | "staff.assignments";
 
 /** One AccessLog row per patient whose data was shown (HSLF-FS 2016:40 4 kap. 9 §). */
 export async function logAccess(

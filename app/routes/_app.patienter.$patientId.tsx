@@ -107,7 +107,7 @@ export default function PatientPage() {
   return (
     <>
       <p>
-        <Link to="/">{t("patient.back")}</Link>
+        <Link to="/patienter">{t("patient.back")}</Link>
       </p>
       <section aria-labelledby="patient-name" className="patient-header">
         <h1 id="patient-name">{page.name}</h1>

@@ -51,7 +51,6 @@ export default function SignInPage() {
   const busy = useNavigation().state === "submitting";
   return (
     <main id="main" className="page page--narrow">
-      <LanguageSwitch />
       <h1>{t("signIn.title")}</h1>
       <p>{t("signIn.intro")}</p>
       {notice ? (
@@ -85,6 +84,8 @@ export default function SignInPage() {
           {t("signIn.submit")}
         </button>
       </Form>
+      {/* After the form, so that the keyboard reaches the fields first. */}
+      <LanguageSwitch />
     </main>
   );
 }

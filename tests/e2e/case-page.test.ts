@@ -38,7 +38,7 @@ function patientWithoutAssessment() {
 
 async function signInAtVc(page: Parameters<typeof signIn>[0]) {
   await signIn(page, "verksamhetschef");
-  await page.getByRole("heading", { level: 1, name: t("start.title", { unit: VC_NORRSJO }) }).waitFor();
+  await page.getByRole("heading", { level: 1, name: t("worklist.title", { unit: VC_NORRSJO }) }).waitFor();
 }
 
 describe("with JavaScript", () => {
