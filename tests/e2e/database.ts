@@ -148,3 +148,8 @@ export function staffName(staffMemberId: string) {
   );
   return fullName(s);
 }
+
+/** A patient's full name as every page shows it. */
+export function patientName(patientId: string) {
+  return fullName(one<{ firstName: string; middleName: string | null; lastName: string }>(`SELECT firstName, middleName, lastName FROM Patient WHERE id = ?`, patientId));
+}

@@ -17,6 +17,7 @@ import {
   inDays,
   listedPatientWithoutCareContact,
   openCaseFromPatient,
+  openCaseFromWorklist,
   openPatient,
   signInAs,
   signOut,
@@ -55,33 +56,33 @@ describe("story (a): the patient's request", () => {
     await checkPage(page, "a-3-case-received");
     await signOut(page);
 
-    // The verksamhetschef finds the case on the patient page and appoints the nurse.
+    // The verksamhetschef finds the case on the worklist and appoints the nurse.
     await signInAs(page, "verksamhetschef");
-    await openPatient(page, patient);
-    expect(await page.getByTestId("open-cases").textContent()).toContain(stateLabel("awaitingAppointment"));
-    await openCaseFromPatient(page, "PATIENT_REQUEST");
-    await checkPage(page, "a-4-case-appoint");
+    await checkPage(page, "a-4-worklist");
+    await openCaseFromWorklist(page, "utse", "APPOINT", patient.id);
+    await checkPage(page, "a-5-case-appoint");
     const appoint = stepForm(page, "APPOINT");
     await appoint.getByRole("radio", { name: appointee.name, exact: true }).check();
     await appoint.getByLabel(t("cases.field.reviewDueDate")).fill(reviewDate);
     await submitStep(page, "APPOINT");
     await expectCaseAt(page, "awaitingNotification");
-    await checkPage(page, "a-5-case-appointed");
+    await checkPage(page, "a-6-case-appointed");
     await signOut(page);
 
     // The nurse tells the patient: 1177 is enough here (Bilaga 1.1).
     await signInAs(page, "sjukskoterska", "vcNorrsjo");
     await openPatient(page, patient);
+    expect(await page.getByTestId("open-cases").textContent()).toContain(stateLabel("awaitingNotification"));
     await openCaseFromPatient(page, "PATIENT_REQUEST");
     await page.getByTestId("notice-hint").getByText(t("cases.notice.1177")).waitFor();
     const notify = stepForm(page, "NOTIFY");
     await notify.getByRole("radio", { name: t("cases.channel.VIA_1177"), exact: true }).check();
     await submitStep(page, "NOTIFY");
     await expectCaseClosed(page, "APPOINTED");
-    await checkPage(page, "a-6-case-closed");
+    await checkPage(page, "a-7-case-closed");
     await page.getByRole("link", { name: t("cases.back") }).click();
     await page.getByTestId("contact-card").filter({ hasText: appointee.name }).waitFor();
-    await checkPage(page, "a-7-patient-with-contact");
+    await checkPage(page, "a-8-patient-with-contact");
 
     const row = caseRow(caseId);
     expect(row).toMatchObject({

@@ -18,6 +18,7 @@ import {
   expectViews,
   inDays,
   openCaseFromPatient,
+  openCaseFromWorklist,
   openPatient,
   signInAs,
   signOut,
@@ -95,9 +96,8 @@ describe("story (c): discharge from the ward", () => {
 
     // Primary care: the verksamhetschef receives the message, appoints and tells the patient.
     await signInAs(page, "verksamhetschef");
-    await openPatient(page, patient);
-    await checkPage(page, "c-7-patient-primary-care");
-    await openCaseFromPatient(page, "DISCHARGE_REFERRAL");
+    await checkPage(page, "c-7-worklist");
+    await openCaseFromWorklist(page, "utse", "RECEIVE_REFERRAL", patient.id);
     await checkPage(page, "c-8-case-receive");
     await submitStep(page, "RECEIVE_REFERRAL");
     await expectCaseAt(page, "awaitingAppointment");

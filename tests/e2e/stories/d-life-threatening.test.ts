@@ -18,6 +18,7 @@ import {
   inDays,
   listedPatientWithoutCareContact,
   openCaseFromPatient,
+  openCaseFromWorklist,
   openPatient,
   signInAs,
   signOut,
@@ -60,8 +61,7 @@ describe("story (d): a life-threatening condition", () => {
     await signOut(page);
 
     await signInAs(page, "verksamhetschef");
-    await openPatient(page, patient);
-    await openCaseFromPatient(page, "LIFE_THREATENING");
+    await openCaseFromWorklist(page, "utse", "APPOINT", patient.id);
     await checkPage(page, "d-4-case-appoint");
     const appoint = stepForm(page, "APPOINT");
     const notLakare = reasonText({ code: "notLegitimeradLakare" });

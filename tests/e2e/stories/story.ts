@@ -10,7 +10,7 @@ import { eventLabel, outcomeLabel, stateLabel } from "~/processes/labels";
 import { UNIT_NAMES, type UnitKey } from "../../../prisma/demo/units";
 import type { DemoUsername } from "../../../prisma/demo/users";
 import { baseUrl, expectNoAxeViolations, openPage, saveScreenshot, signIn } from "../browser";
-import { accessSince, auditSince, first, unitId, userId } from "../database";
+import { accessSince, auditSince, first, patientName, unitId, userId } from "../database";
 
 export const today = () => isoDateInStockholm(new Date());
 export const inDays = (days: number) => addDays(today(), days);
@@ -62,10 +62,14 @@ async function expectNoAxeViolationsInCopy(page: Page, context: BrowserContext) 
   }
 }
 
-/** Opens the patient page, as a link from a worklist or the patient list would. */
-export async function openPatient(page: Page, patient: { id: string; lastName: string }) {
-  await openPage(page, `/patienter/${patient.id}`);
-  await page.getByRole("heading", { level: 1, name: new RegExp(escape(patient.lastName)) }).waitFor();
+/** Finds the patient as staff do: the main menu's patient list, searched by personnummer. */
+export async function openPatient(page: Page, patient: { id: string; identifier: string }) {
+  await page.getByRole("navigation", { name: t("app.mainNav") }).getByRole("link", { name: t("nav.patients"), exact: true }).click();
+  await page.getByLabel(t("start.search")).fill(patient.identifier);
+  await page.getByRole("button", { name: t("start.searchSubmit") }).click();
+  const name = patientName(patient.id);
+  await page.getByRole("link", { name, exact: true }).click();
+  await page.getByRole("heading", { level: 1, name, exact: true }).waitFor();
 }
 
 /** On the patient page: the button that starts the process (for a fixed contact: on its card). */
@@ -78,6 +82,19 @@ export async function clickStart(page: Page, process: string, within?: ReturnTyp
 /** On the patient page: opens the open case of the process from the table of open cases. */
 export async function openCaseFromPatient(page: Page, process: string) {
   await page.getByTestId("open-cases").getByRole("link", { name: processLabel(process), exact: true }).click();
+  await page.getByTestId("case-status").waitFor();
+}
+
+/**
+ * On the worklist, where a user lands after signing in: follows the next action of the
+ * patient's case in one of its sections (the link names the action and, hidden, the patient).
+ */
+export async function openCaseFromWorklist(page: Page, section: string, nextEvent: string, patientId: string) {
+  await page.getByTestId("worklist-summary").waitFor();
+  await page
+    .getByTestId(`section-${section}`)
+    .getByRole("link", { name: `${eventLabel(nextEvent)} – ${patientName(patientId)}`, exact: true })
+    .click();
   await page.getByTestId("case-status").waitFor();
 }
 
