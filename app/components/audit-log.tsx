@@ -1,6 +1,7 @@
 // The parts both audit pages share: the filter form, the counts, the table of log rows and
 // the pager. All of it works as plain HTML: the filter is a GET form, the pager links.
 import { Form, Link } from "@remix-run/react";
+import { describedBy, FieldMessages } from "~/components/field-messages";
 import { formatPatientIdentifier } from "~/domain/identifiers";
 import { isRoleCode } from "~/domain/permissions";
 import { formatNumber, t } from "~/i18n";
@@ -22,14 +23,7 @@ function DateField({ name, label, value, error }: { name: "fran" | "till"; label
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      <p className="field__hint" id={`${id}-hint`}>
-        {t("audit.filter.dateHint")}
-      </p>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={t("audit.filter.dateHint")} error={error} />
       <input
         id={id}
         name={name}
@@ -39,7 +33,7 @@ function DateField({ name, label, value, error }: { name: "fran" | "till"; label
         defaultValue={value}
         maxLength={10}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-describedby={describedBy(id, true, error)}
       />
     </div>
   );

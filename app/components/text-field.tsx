@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { describedBy, FieldMessages } from "~/components/field-messages";
 import type { UseFormRegisterReturn } from "react-hook-form";
 
 type Props = {
@@ -11,25 +12,14 @@ type Props = {
 /** A labelled input whose hint and error are announced with it (WCAG 1.3.1, 3.3.1). */
 export function TextField({ label, hint, error, registration, id, ...input }: Props) {
   const fieldId = id ?? `field-${registration.name}`;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={fieldId}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={fieldId} hint={hint} error={error} />
       <input
         id={fieldId}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
         {...input}
         {...registration}
       />

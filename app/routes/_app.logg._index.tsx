@@ -2,6 +2,7 @@
 // name. Both are GET forms (they only read), so they work without scripts and the address
 // can be bookmarked; a patient found is opened at once (the extract logs that access).
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { describedBy, FieldMessages } from "~/components/field-messages";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/actor.server";
 import { db } from "~/db.server";
@@ -54,14 +55,7 @@ function SearchField(props: { name: string; label: string; hint: string; value: 
   return (
     <div className={`field${props.error ? " field--error" : ""}`}>
       <label htmlFor={id}>{props.label}</label>
-      <p className="field__hint" id={`${id}-hint`}>
-        {props.hint}
-      </p>
-      {props.error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={props.hint} error={props.error} />
       <div className="search__row">
         <input
           id={id}
@@ -70,7 +64,7 @@ function SearchField(props: { name: string; label: string; hint: string; value: 
           autoComplete="off"
           defaultValue={props.value}
           aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? `${id}-hint ${id}-error` : `${id}-hint`}
+          aria-describedby={describedBy(id, true, props.error)}
         />
         <button type="submit" className="button">
           {props.submit}

@@ -2,6 +2,7 @@
 // <Form method="post"> that works without JavaScript, validated in the browser by
 // react-hook-form with the event's zod schema (EVENT_INPUT), which the server checks again.
 import { Form } from "@remix-run/react";
+import { describedBy, FieldMessages } from "~/components/field-messages";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { FieldValues } from "react-hook-form";
 import type { z } from "zod";
@@ -88,9 +89,6 @@ type FieldProps = {
 
 const labelOf = (field: Field, optional: boolean | undefined) => (optional ? `${t(field.label)} ${t("cases.optional")}` : t(field.label));
 
-/** Describes an input by its hint and error, in that order. */
-const describedBy = (id: string, hint: boolean, error: boolean) =>
-  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 function FieldInput({ field, id, registration, error, defaultValue, choices }: FieldProps) {
   const hint = field.hint ? t(field.hint) : undefined;
@@ -135,22 +133,13 @@ function FieldInput({ field, id, registration, error, defaultValue, choices }: F
       return (
         <div className={`field${error ? " field--error" : ""}`}>
           <label htmlFor={id}>{labelOf(field, field.optional)}</label>
-          {hint ? (
-            <p className="field__hint" id={`${id}-hint`}>
-              {hint}
-            </p>
-          ) : null}
-          {error ? (
-            <p className="field__error" id={`${id}-error`}>
-              {error}
-            </p>
-          ) : null}
+          <FieldMessages id={id} hint={hint} error={error} />
           <textarea
             id={id}
             rows={3}
             maxLength={field.maxLength}
             aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}
+            aria-describedby={describedBy(id, hint, error)}
             defaultValue={defaultValue}
             {...registration}
           />
@@ -178,18 +167,9 @@ function FieldInput({ field, id, registration, error, defaultValue, choices }: F
       );
     case "choice":
       return (
-        <fieldset className={`field${error ? " field--error" : ""}`} aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}>
+        <fieldset className={`field${error ? " field--error" : ""}`} aria-describedby={describedBy(id, hint, error)}>
           <legend>{t(field.label)}</legend>
-          {hint ? (
-            <p className="field__hint" id={`${id}-hint`}>
-              {hint}
-            </p>
-          ) : null}
-          {error ? (
-            <p className="field__error" id={`${id}-error`}>
-              {error}
-            </p>
-          ) : null}
+          <FieldMessages id={id} hint={hint} error={error} />
           {field.options.map((o) => (
             <label key={o.value} className="choice" htmlFor={`${id}-${o.value}`}>
               <input type="radio" id={`${id}-${o.value}`} value={o.value} defaultChecked={defaultValue === o.value} {...registration} />
@@ -210,20 +190,11 @@ function FieldInput({ field, id, registration, error, defaultValue, choices }: F
       return (
         <div className={`field${error ? " field--error" : ""}`}>
           <label htmlFor={id}>{labelOf(field, true)}</label>
-          {hint ? (
-            <p className="field__hint" id={`${id}-hint`}>
-              {hint}
-            </p>
-          ) : null}
-          {error ? (
-            <p className="field__error" id={`${id}-error`}>
-              {error}
-            </p>
-          ) : null}
+          <FieldMessages id={id} hint={hint} error={error} />
           <select
             id={id}
             aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}
+            aria-describedby={describedBy(id, hint, error)}
             defaultValue={defaultValue ?? ""}
             {...registration}
           >

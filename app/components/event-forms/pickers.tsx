@@ -1,4 +1,5 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { describedBy, FieldMessages } from "~/components/field-messages";
 import { t } from "~/i18n";
 import type { StaffChoice, UnitChoice } from "./choices";
 
@@ -13,20 +14,10 @@ type GroupProps = {
 
 /** A fieldset with its hint and error announced (WCAG 1.3.1, 3.3.1). */
 function Group({ id, legend, hint, error, children }: Omit<GroupProps, "registration"> & { children: React.ReactNode }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className={`field picker${error ? " field--error" : ""}`} aria-describedby={describedBy} id={id}>
+    <fieldset className={`field picker${error ? " field--error" : ""}`} aria-describedby={describedBy(id, hint, error)} id={id}>
       <legend>{legend}</legend>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       {children}
     </fieldset>
   );
