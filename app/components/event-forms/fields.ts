@@ -43,6 +43,7 @@ const isVardkontakt: When = ({ contactKind }) => contactKind === "FAST_VARDKONTA
 const isAnnan: When = ({ contactKind }) => contactKind === "ANNAN_FAST_KONTAKT";
 const isLakarkontakt: When = ({ contactKind }) => contactKind === "FAST_LAKARKONTAKT";
 // A change keeps the övergripande samordningsansvar and its consent (dispatch.server.ts).
+const isChange: When = ({ process }) => process === "CHANGE";
 const mayCoordinate: When = (s) => isVardkontakt(s) && s.process !== "CHANGE";
 
 const reason = (label: MessageKey, maxLength = 500): Field => ({ name: "reason", kind: "textarea", label, maxLength });
@@ -70,7 +71,9 @@ export const EVENT_FIELDS: Record<EventType, readonly Field[]> = {
     { name: "contactAbout", kind: "text", label: "cases.field.contactAbout", maxLength: 300, when: isAnnan },
     { name: "competenceJustification", kind: "textarea", label: "cases.field.competenceJustification", optional: true, maxLength: 1000, when: isLakarkontakt },
     { name: "teamId", kind: "team", label: "cases.field.teamId" },
-    { name: "reviewDueDate", kind: "date", label: "cases.field.reviewDueDate", hint: "cases.field.reviewDueDateHint", optional: true },
+    // A new contact needs a review date (rules.reviewDateRules); a replacement keeps the one it replaces unless a new one is given.
+    { name: "reviewDueDate", kind: "date", label: "cases.field.reviewDueDate", hint: "cases.field.reviewDueDateHintNew", when: (s) => s.process !== "CHANGE" },
+    { name: "reviewDueDate", kind: "date", label: "cases.field.reviewDueDate", hint: "cases.field.reviewDueDateHint", optional: true, when: isChange },
     { name: "directPhoneVisibleToPatient", kind: "checkbox", label: "cases.field.directPhoneVisibleToPatient" },
     { name: "overallCoordination", kind: "checkbox", label: "cases.field.overallCoordination", when: mayCoordinate },
     { name: "coordinationConsentDate", kind: "date", label: "cases.field.coordinationConsentDate", optional: true, when: mayCoordinate },
