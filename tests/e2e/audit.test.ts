@@ -1,23 +1,11 @@
 // The administrator's audit pages in the browser: find a seeded patient's log extract by
 // personnummer, filter it, download it as CSV, print it, open the log of a user who acted
 // on the patient — and every one of those looks is itself in the access log.
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { t } from "~/i18n";
 import { baseUrl, expectNoAxeViolations, openPage, saveScreenshot, signIn, useBrowser } from "./browser";
-
-const e2eDb = () => new Database(path.resolve("tests/.tmp/e2e.db"), { readonly: true });
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = e2eDb();
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+import { query } from "./database";
 
 const ADMIN_ID = "demo-user-administrator";
 const VC_NORRSJO = "Vårdcentralen Norrsjö";

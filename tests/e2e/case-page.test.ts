@@ -1,25 +1,14 @@
 // The case page, the start page and the patient page's cases: a verksamhetschef opens a seeded
 // case (statechart, timeline, a form with a Swedish error next to the field), starts a case
 // from the patient page and takes a valid step; without JavaScript the server says the same.
-import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { t } from "~/i18n";
 import { baseUrl, expectNoAxeViolations, openPage, saveScreenshot, signIn, useBrowser } from "./browser";
+import { query } from "./database";
 
-const e2eDb = () => new Database(path.resolve("tests/.tmp/e2e.db"), { readonly: true });
 const VC_NORRSJO = "Vårdcentralen Norrsjö";
 /** Seeded (prisma/demo/cases.ts): a patient's request received at the vårdcentral, an appointment due. */
 const REQUEST_CASE = "demo-case-patient-request";
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = e2eDb();
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 const revisionOf = (caseId: string) => query<{ revision: number }>(`SELECT revision FROM ProcessCase WHERE id = ?`, caseId)[0].revision;
 

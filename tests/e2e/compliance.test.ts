@@ -1,25 +1,13 @@
 // The compliance follow-up (issue 4 §4) on the seeded demo region: a verksamhetschef and an
 // administrator see the charts and tables, follow a figure to the patients behind it (which
 // is access-logged), and use the filters; with JavaScript off the filters still work.
-import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { t } from "~/i18n";
 import { complianceMonths } from "~/models/compliance-months";
 import { DEMO_USERS } from "../../prisma/demo/users";
 import { expectNoAxeViolations, openPage, saveScreenshot, signIn, useBrowser } from "./browser";
+import { query } from "./database";
 import type { Page } from "playwright-core";
-
-const e2eDb = () => new Database(path.resolve("tests/.tmp/e2e.db"), { readonly: true });
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = e2eDb();
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 const listLogRows = (username: string) =>
   query<{ patientId: string; careUnitId: string; roleCode: string }>(

@@ -1,26 +1,13 @@
 // The patient list (/patienter), search and the read-only patient page, with and without JavaScript;
 // every view leaves its access-log row, a protected identity asks for a reason first.
-import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { ageOn, isoDateInStockholm } from "~/domain/identifiers";
 import { t } from "~/i18n";
 import type { Page } from "playwright-core";
 import { baseUrl, expectNoAxeViolations, openPage, signIn, useBrowser } from "./browser";
+import { query } from "./database";
 
-// The database the e2e server runs on (tests/e2e/global-setup.ts), read to find demo rows
-// and to check what the server wrote.
-const e2eDb = () => new Database(path.resolve("tests/.tmp/e2e.db"), { readonly: true });
 const VC_NORRSJO = "Vårdcentralen Norrsjö";
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = e2eDb();
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 type PatientRow = { id: string; identifier: string; firstName: string; lastName: string; streetAddress: string | null };
 

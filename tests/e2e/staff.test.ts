@@ -2,27 +2,16 @@
 // member (after a validation error), sets the last day of employment and finds it on the
 // list; the verksamhetschef reads a colleague's assignments (access-logged) and the unit
 // page. Every page passes axe and is saved as a screenshot; the rows written are checked.
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { addDays, isoDateInStockholm } from "~/domain/dates";
 import { t } from "~/i18n";
 import { expectNoAxeViolations, openPage, saveScreenshot, signIn, useBrowser } from "./browser";
+import { query } from "./database";
 
-const e2eDb = () => new Database(path.resolve("tests/.tmp/e2e.db"), { readonly: true });
 const VC_NORRSJO = "Vårdcentralen Norrsjö";
 // Whole stories with axe on every page: more than the default 30 s on a busy two-core machine.
 const STORY_TIMEOUT = 150_000;
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = e2eDb();
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 /** A fresh, well-formed HSA-id (Region Norrsjö's organisation number), unique per run. */
 const freshHsaId = (tag: string) => `SE2321000016-${tag}${Date.now().toString(36).toUpperCase()}`;

@@ -1,24 +1,14 @@
 // The start page is the unit's worklist (issue 4 §1): each demo role finds the seeded cases
 // in the sections it can act on, with counts; the filter works with and without JavaScript;
 // every page passes axe and is kept as a screenshot; the patients shown are access-logged.
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { t } from "~/i18n";
 import { expectNoAxeViolations, saveScreenshot, signIn, useBrowser } from "./browser";
+import { query } from "./database";
 
 const VC_NORRSJO = "Vårdcentralen Norrsjö";
 const HEMTJANST = "Hemtjänsten Norrsjö centrum";
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(path.resolve("tests/.tmp/e2e.db"), { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 /** The patient of a seeded case (prisma/demo/cases.ts), as the worklist names them. */
 function patientOfCase(caseId: string) {
