@@ -155,9 +155,21 @@ export function sendingPermission(definition: ProcessDefinition, type: string, c
   return policy.permissions(context).find((p) => sender.permissions.has(p)) ?? null;
 }
 
-/** The events the case accepts now (guards aside) that `sender` may send. */
+/**
+ * Events whose guards read only the case, never what the user enters (cancel only while
+ * nothing is appointed; refusal only where something was offered): whether they can be taken
+ * is known before any form is filled in. Other guards judge the entered facts, so their
+ * forms are shown and the executor answers with the rules' reasons.
+ */
+const CASE_ONLY_GUARDS: ReadonlySet<string> = new Set(["CANCEL", "PATIENT_DECLINED"]);
+
+/** The events the case can take now that `sender` may send: what a page offers as forms. */
 export function sendableEvents(definition: ProcessDefinition, snapshot: AnySnapshot, sender: Sender): string[] {
-  return acceptedEvents(snapshot).filter((type) => sendingPermission(definition, type, snapshot.context, sender) !== null);
+  return acceptedEvents(snapshot).filter(
+    (type) =>
+      sendingPermission(definition, type, snapshot.context, sender) !== null &&
+      (!CASE_ONLY_GUARDS.has(type) || snapshot.can({ type } as Parameters<AnySnapshot["can"]>[0])),
+  );
 }
 
 /** Every unit the process lets act on the case now (e.g. the ward that sent a referral, and the receiver). */

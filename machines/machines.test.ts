@@ -7,7 +7,18 @@ import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
 import { describe, expect, it } from "vitest";
 import type { CaseContext } from "./common";
 import type { Effect } from "./effects";
-import { acceptedEvents, PROCESS_CODES, PROCESSES, restoreSnapshot, SnapshotVersionError, type ProcessCode } from "./index";
+import { PERMISSIONS } from "~/domain/permissions";
+import {
+  acceptedEvents,
+  eventUnit,
+  PROCESS_CODES,
+  PROCESSES,
+  restoreSnapshot,
+  sendableEvents,
+  SnapshotVersionError,
+  type AnySnapshot,
+  type ProcessCode,
+} from "./index";
 import {
   checkAppointment,
   checkReplacement,
@@ -218,6 +229,28 @@ describe.each(PROCESSES_THAT_MUST_APPOINT)("%s (PL 6 kap. 2 §)", (code) => {
     expect(closed.length).toBeGreaterThan(0);
     for (const w of closed) expect(has(w, "createAssignment")).toBe(true);
     for (const w of walked) expect(has(w, "recordRefusal")).toBe(false);
+  });
+});
+
+describe("the forms a case page offers", () => {
+  // A page shows a cancel or refusal form only when the machine would take it: their guards
+  // read the case alone, so the page can know before the user types anything.
+  it.each(PROCESS_CODES)("%s: cancel and refusal exactly when the machine takes them", (code) => {
+    const definition = PROCESSES[code];
+    const input = { patientId: "patient", unitId: "unit", ...inputs[code] };
+    let checked = 0;
+    for (const path of getSimplePaths(definition.machine, { input, events } as never)) {
+      const snapshot = path.state as unknown as AnySnapshot;
+      for (const event of events(snapshot).filter((e) => e.type === "CANCEL" || e.type === "PATIENT_DECLINED")) {
+        if (!acceptedEvents(snapshot).includes(event.type)) continue;
+        const sender = { permissions: new Set(PERMISSIONS), careUnitId: eventUnit(definition, event.type, snapshot.context) ?? "unit" };
+        const [next] = transition(definition.machine, snapshot, event as never);
+        const taken = JSON.stringify(next.value) !== JSON.stringify(snapshot.value);
+        expect(sendableEvents(definition, snapshot, sender).includes(event.type), `${event.type} in ${JSON.stringify(snapshot.value)}`).toBe(taken);
+        checked++;
+      }
+    }
+    if (["ASSESSMENT", "DISCHARGE_REFERRAL", "LIFE_THREATENING", "HOME_CARE_CONTACT"].includes(code)) expect(checked).toBeGreaterThan(0);
   });
 });
 
