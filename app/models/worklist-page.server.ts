@@ -11,6 +11,7 @@ import { can, type Grant, type Permission } from "~/domain/permissions";
 import { hasMessage, t, type MessageKey } from "~/i18n";
 import { stateLabel } from "~/processes/dispatch.server";
 import { APPOINT_PERMISSION, type CaseContext } from "../../machines/common";
+import { LEAVING_SOON_DAYS } from "~/models/staff-view";
 import { acceptedEvents, isProcessCode, PROCESS_CODES, PROCESSES, restoreSnapshot, type ProcessCode, type ProcessDefinition } from "../../machines/index";
 import { HOME_CARE_UNIT_KINDS } from "../../machines/rules";
 import { fullName } from "./contact-view";
@@ -18,8 +19,6 @@ import { homeCareWithoutContact, leaversWithAssignments, notificationsDue, openC
 
 /** Reviews show this many days ahead, so that they can be planned before they fall due. */
 export const REVIEW_HORIZON_DAYS = 14;
-/** Staff whose employment ends within this many days (issue 4 §1). */
-export const LEAVER_HORIZON_DAYS = 30;
 
 /** The sections in the order they appear; the ids are the values of the section filter. */
 export const SECTION_IDS = ["utse", "arenden", "lakare", "meddela", "omprovning", "hemtjanst", "slutar", "forsenat"] as const;
@@ -261,7 +260,7 @@ export async function loadWorklist(db: Db, actor: WorklistViewer, filter: Workli
       ? reviewsDue(db, shown.has("forsenat") ? unitIds : [unitId], today, shown.has("omprovning") ? REVIEW_HORIZON_DAYS : 0)
       : none,
     shown.has("hemtjanst") ? homeCareWithoutContact(db, unitId, today, { withoutOpenCase: true }) : none,
-    shown.has("slutar") ? leaversWithAssignments(db, unitIds, today, LEAVER_HORIZON_DAYS) : none,
+    shown.has("slutar") ? leaversWithAssignments(db, unitIds, today, LEAVING_SOON_DAYS) : none,
     shown.has("forsenat") ? overdueCases(db, unitIds, now) : none,
   ]);
 
@@ -421,7 +420,7 @@ export async function loadWorklist(db: Db, actor: WorklistViewer, filter: Workli
     .filter((s) => !section || s.id === section)
     .map(({ rows, ...s }) => ({
       ...s,
-      intro: t(`worklist.section.${s.id}.intro`, { days: s.id === "slutar" ? LEAVER_HORIZON_DAYS : REVIEW_HORIZON_DAYS }),
+      intro: t(`worklist.section.${s.id}.intro`, { days: s.id === "slutar" ? LEAVING_SOON_DAYS : REVIEW_HORIZON_DAYS }),
       showUnit: several && s.id === "forsenat",
       rows: rows.map((r) => r.row),
     }));

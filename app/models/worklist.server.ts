@@ -4,6 +4,7 @@
 // the access (HSLF-FS 2016:40 4 kap. 9 §). Indexes: see the migration
 // 20261125000300_worklist_deadlines.
 import type { Db } from "~/db.server";
+import { LEAVING_SOON_DAYS } from "~/models/staff-view";
 import { addDays } from "~/domain/dates";
 import { HOME_CARE_UNIT_KINDS } from "../../machines/rules";
 
@@ -125,7 +126,7 @@ export async function notificationsDue(db: Db, unitId: string) {
  * Staff whose last day is within `days` from today — or already past — and who still hold
  * assignments in the units: until every contact is reassigned they stay on the list.
  */
-export async function leaversWithAssignments(db: Db, unitIds: readonly string[], today: string, days = 30) {
+export async function leaversWithAssignments(db: Db, unitIds: readonly string[], today: string, days = LEAVING_SOON_DAYS) {
   const staff = await db.staffMember.findMany({
     where: {
       employmentEndDate: { lte: addDays(today, days) },
