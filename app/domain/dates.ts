@@ -1,6 +1,8 @@
 // Calendar arithmetic. Calendar dates are "YYYY-MM-DD" strings in Swedish local time
 // (schema convention); instants are Dates, shown and entered as Europe/Stockholm wall-clock time.
-export { isoDateInStockholm } from "./identifiers";
+import { isoDateInStockholm } from "./identifiers";
+
+export { isoDateInStockholm };
 
 const DAY_MS = 86_400_000;
 
@@ -49,10 +51,15 @@ export function stockholmInstant(date: string, time = "00:00"): Date {
 }
 
 
+const timeOfDayFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
 /** "HH:MM" on Stockholm clocks at `instant`. */
 export function stockholmTimeOfDay(instant: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+  return timeOfDayFormat.format(instant);
 }
+
+/** "YYYY-MM-DD HH:MM" on Stockholm clocks: how every page writes an instant. */
+export const dateTimeInStockholm = (instant: Date) => `${isoDateInStockholm(instant)} ${stockholmTimeOfDay(instant)}`;
 
 /** A real calendar date written "YYYY-MM-DD" (not 2026-02-30). */
 export function isIsoDate(value: string): boolean {

@@ -4,13 +4,12 @@
 // step row first and its effects right after it, so a step's effects are the rows that
 // follow it without a gap (SQLite has one writer: no other row can come between).
 import type { Db } from "~/db.server";
-import { isoDateInStockholm, stockholmTimeOfDay } from "~/domain/dates";
+import { dateTimeInStockholm, isoDateInStockholm } from "~/domain/dates";
 import { hasMessage, t } from "~/i18n";
-import { eventLabel, outcomeLabel, stateLabel } from "~/processes/labels";
+import { eventLabel, labelOf, outcomeLabel, stateLabel } from "~/processes/labels";
 import { fullName } from "./contact-view";
 
 /** "YYYY-MM-DD HH:MM" on Stockholm clocks. */
-export const dateTimeInStockholm = (instant: Date) => `${isoDateInStockholm(instant)} ${stockholmTimeOfDay(instant)}`;
 
 export type PathStep = { from: string; event: string; to: string };
 
@@ -61,7 +60,6 @@ const parse = (json: string | null): Record<string, unknown> => {
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
 /** A key's text when the catalog has it, else the code itself (a code added later still shows). */
-const labelOf = (key: string, fallback: string) => (hasMessage(key) ? t(key) : fallback);
 
 type Step = { row: AuditRow; effects: AuditRow[] };
 

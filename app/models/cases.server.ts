@@ -24,7 +24,8 @@ import {
   type ProcessDefinition,
 } from "../../machines/index";
 import { processAppliesAt, type CareUnitKind, type ContactKind, type NotificationRequirement } from "../../machines/rules";
-import { caseHistory, dateTimeInStockholm } from "./case-timeline.server";
+import { dateTimeInStockholm } from "~/domain/dates";
+import { caseHistory } from "./case-timeline.server";
 import { fullName } from "./contact-view";
 
 /** Who looks: the signed-in user in the active unit with the active role. */

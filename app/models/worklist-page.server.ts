@@ -5,11 +5,11 @@
 import { actorRef, type Actor } from "~/auth/actor.server";
 import { logAccess } from "~/audit.server";
 import type { Db } from "~/db.server";
-import { addDays, daysBetween, isoDateInStockholm, stockholmInstant, stockholmTimeOfDay } from "~/domain/dates";
+import { addDays, dateTimeInStockholm, daysBetween, isoDateInStockholm, stockholmInstant } from "~/domain/dates";
 import { formatPatientIdentifier } from "~/domain/identifiers";
 import { can, type Grant, type Permission } from "~/domain/permissions";
-import { hasMessage, t, type MessageKey } from "~/i18n";
-import { stateLabel } from "~/processes/dispatch.server";
+import { t, type MessageKey } from "~/i18n";
+import { eventLabel, labelOf, processLabel, stateLabel } from "~/processes/labels";
 import { APPOINT_PERMISSION, type CaseContext } from "../../machines/common";
 import { LEAVING_SOON_DAYS } from "~/models/staff-view";
 import { acceptedEvents, isProcessCode, PROCESS_CODES, PROCESSES, restoreSnapshot, type ProcessCode, type ProcessDefinition } from "../../machines/index";
@@ -150,13 +150,12 @@ function patientRef(p: { id: string; identifier: string; firstName: string; midd
   return { id: p.id, name: fullName(p), identifier: formatPatientIdentifier(p.identifier), protectedIdentity: p.protectedIdentity };
 }
 
-const label = (key: string, fallback: string) => (hasMessage(key) ? t(key) : fallback);
-
 /** A deadline at an instant (lag 2017:612's hours and days): late or near in days, or in hours within a day. */
 function dueAt(at: Date | null, kind: string | null, now: Date): Due {
   if (!at) return { label: null, when: null, text: t("worklist.deadline.none"), overdue: false };
-  const when = `${isoDateInStockholm(at)} ${stockholmTimeOfDay(at)}`;
-  const kindLabel = kind ? label(`worklist.deadline.${kind}`, kind) : null;
+  const when = dateTimeInStockholm(at);
+  // A column of its own, so shorter names than the case page's (worklist catalog).
+  const kindLabel = kind ? labelOf(`worklist.deadline.${kind}`, kind) : null;
   const diff = at.getTime() - now.getTime();
   if (diff <= 0) {
     const late = -diff;
@@ -294,9 +293,9 @@ export async function loadWorklist(db: Db, actor: WorklistViewer, filter: Workli
         kind: "case",
         id: c.id,
         patient: patientRef(c.patient),
-        process: label(`process.${c.processCode}`, c.processCode),
+        process: processLabel(c.processCode),
         step: stateLabel(c.state),
-        nextAction: next ? label(`event.${next}`, next) : null,
+        nextAction: next ? eventLabel(next) : null,
         othersStep,
         due,
         unit: null,
@@ -316,7 +315,7 @@ export async function loadWorklist(db: Db, actor: WorklistViewer, filter: Workli
         kind: "notification",
         id: n.id,
         patient: patientRef(n.patient),
-        process: n.case ? label(`process.${n.case.processCode}`, n.case.processCode) : null,
+        process: n.case ? processLabel(n.case.processCode) : null,
         caseId: n.caseId,
         recipient: t(`worklist.recipient.${n.recipient}`),
         since: isoDateInStockholm(n.createdAt),
@@ -362,7 +361,7 @@ export async function loadWorklist(db: Db, actor: WorklistViewer, filter: Workli
         kind: "case",
         id: c.id,
         patient: patientRef(c.patient),
-        process: label(`process.${c.processCode}`, c.processCode),
+        process: processLabel(c.processCode),
         step: stateLabel(c.state),
         nextAction: null,
         othersStep: true,

@@ -2,7 +2,11 @@
 // alike. A code without a text (one added later) shows as itself rather than failing.
 import { hasMessage, t } from "~/i18n";
 
-const labelOf = (key: string, code: string) => (hasMessage(key) ? t(key) : code);
+/** The text for a key built from a code, or the code itself when no text exists (yet). */
+export const labelOf = (key: string, code: string) => (hasMessage(key) ? t(key) : code);
+
+/** A process's name ("Livshotande tillstånd"). */
+export const processLabel = (process: string) => labelOf(`process.${process}`, process);
 
 /** A state's name as users read it ("Fast kontakt ska utses"). */
 export const stateLabel = (state: string) => labelOf(`state.${state}`, state);

@@ -6,7 +6,8 @@
 // others dashed. The layout does not depend on the marks, so the picture stays put while a
 // case moves through it.
 import type { AnyStateMachine } from "xstate";
-import { hasMessage, t } from "~/i18n";
+import { t } from "~/i18n";
+import { eventLabel, stateLabel } from "./labels";
 import { PROCESSES, type ProcessCode } from "../../machines/index";
 import { layeredLayout, type LayoutEdge, type LayoutNode, type PlacedNode, type Point } from "./statechart-layout";
 import { chartOf, marksOf, type Chart, type StepTaken } from "./statechart-model";
@@ -65,15 +66,8 @@ export function renderStatechart(machine: AnyStateMachine, options: Options): st
   const chart = chartOf(machine);
   const marks = marksOf(chart, options.current, options.path);
   const byName = new Map(chart.states.map((s) => [s.name, s]));
-  const stateLabel = (name: string) => {
-    const key = `state.${byName.get(name)?.key ?? name}`;
-    return hasMessage(key) ? t(key) : name;
-  };
-  const eventLabel = (event: string | null) => {
-    if (event === null) return t("statechart.automatic");
-    const key = `event.${event}`;
-    return hasMessage(key) ? t(key) : event;
-  };
+  const stateName = (name: string) => stateLabel(byName.get(name)?.key ?? name);
+  const eventName = (event: string | null) => (event === null ? t("statechart.automatic") : eventLabel(event));
 
   // ── Arrows: one per pair of ends, with one label line per event ──
   const groups = new Map<string, Group>();
@@ -90,7 +84,7 @@ export function renderStatechart(machine: AnyStateMachine, options: Options): st
     const at = group.events.indexOf(tr.event);
     if (at === -1) {
       group.events.push(tr.event);
-      group.labels.push({ text: eventLabel(tr.event), taken });
+      group.labels.push({ text: eventName(tr.event), taken });
     } else if (taken) group.labels[at].taken = true;
     group.taken ||= taken;
   });
@@ -102,7 +96,7 @@ export function renderStatechart(machine: AnyStateMachine, options: Options): st
   const exitRank = lastOpen + 1;
   const finalRank = lastOpen + (hasFrame ? 2 : 1);
 
-  const nodeLines = new Map(chart.states.map((s) => [s.name, wrap(CHECK + stateLabel(s.name), NODE_WIDTH - 2 * NODE_PADDING, NODE_FONT, true)]));
+  const nodeLines = new Map(chart.states.map((s) => [s.name, wrap(CHECK + stateName(s.name), NODE_WIDTH - 2 * NODE_PADDING, NODE_FONT, true)]));
   const maxLines = Math.max(...[...nodeLines.values()].map((l) => l.length));
   // Room for the "current step" line in every box, so nothing moves when the case does.
   const nodeHeight = 2 * NODE_PADDING + MARKER_LINE + maxLines * NODE_LINE;
@@ -220,7 +214,7 @@ export function renderStatechart(machine: AnyStateMachine, options: Options): st
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="statechart" role="img" aria-labelledby="${titleId} ${descId}" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" style="max-width:100%;height:auto" font-family="${escapeXml(FONT)}">`,
     `<title id="${titleId}">${escapeXml(options.title)}</title>`,
-    `<desc id="${descId}">${escapeXml(description(options, stateLabel, eventLabel))}</desc>`,
+    `<desc id="${descId}">${escapeXml(description(options, stateName, eventName))}</desc>`,
     `<defs>${arrowhead(`${options.idBase}-arrow`, LINE_GREY)}${arrowhead(`${options.idBase}-arrow-taken`, INK)}</defs>`,
     `<g transform="translate(${n(dx)},${n(dy)})">`,
     ...body,
