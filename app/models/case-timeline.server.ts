@@ -5,7 +5,7 @@
 // follow it without a gap (SQLite has one writer: no other row can come between).
 import type { Db } from "~/db.server";
 import { dateTimeInStockholm, isoDateInStockholm } from "~/domain/dates";
-import { hasMessage, t } from "~/i18n";
+import { t } from "~/i18n";
 import { eventLabel, labelOf, outcomeLabel, stateLabel } from "~/processes/labels";
 import { fullName } from "./contact-view";
 
