@@ -24,21 +24,27 @@ const who = (actor: ActorRef) => ({
   requestId: actor.requestId,
 });
 
+const auditRow = (actor: ActorRef, at: Date, entry: AuditEntry) => ({
+  at,
+  ...who(actor),
+  delegationId: entry.delegationId ?? null,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId,
+  patientId: entry.patientId ?? null,
+  before: json(entry.before),
+  after: json(entry.after),
+});
+
 /** Writes one AuditEvent; takes a transaction client so it can only ride along a change. */
 export async function recordAudit(tx: Tx, actor: ActorRef, at: Date, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      at,
-      ...who(actor),
-      delegationId: entry.delegationId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      patientId: entry.patientId ?? null,
-      before: json(entry.before),
-      after: json(entry.after),
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(actor, at, entry) });
+}
+
+/** Writes many AuditEvents in one statement (the turnover batch), each with its own actor. */
+export async function recordAudits(tx: Tx, at: Date, entries: readonly { actor: ActorRef; entry: AuditEntry }[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditEvent.createMany({ data: entries.map(({ actor, entry }) => auditRow(actor, at, entry)) });
 }
 
 /**
@@ -74,7 +80,9 @@ export type AccessAction =
   // The patients on the start page's worklist (app/models/worklist-page.server.ts).
   | "worklist.view"
   // Patients named next to a staff member's current assignments (staff register).
-  | "staff.assignments";
+  | "staff.assignments"
+  // A leaver's patients on the turnover page and its batch results (app/turnover).
+  | "turnover.view";
 
 /** One AccessLog row per patient whose data was shown (HSLF-FS 2016:40 4 kap. 9 §). */
 export async function logAccess(

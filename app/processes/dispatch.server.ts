@@ -250,7 +250,10 @@ async function openingSubject(
   return { id: subject.id, contactKind: kind };
 }
 
-type CaseRef = {
+/** An event as the machine receives it: the type, the user's input, and the facts added. */
+type MachineEvent = { type: string } & Record<string, unknown>;
+
+export type CaseRef = {
   id: string;
   /** null while the case is being opened. */
   revision: number | null;
@@ -286,61 +289,84 @@ async function step(
   const { event, verdict } = await withFacts(tx, definition, context, base, actor, isoDateInStockholm(now));
   if (!verdict.eligible) return refuse({ error: "rules", reasons: verdict.reasons });
 
-  const [next, actions] = transition(definition.machine, snapshot, event as never) as [AnySnapshot, { type: string; params: unknown }[]];
-  if (next === snapshot) return refuse({ error: "notAccepted", state: stateName(snapshot) });
-
-  const effects = actions.filter((a): a is Effect => EFFECT_TYPES.includes(a.type as EffectType));
-  const nextContext = next.context;
-  const status = next.status === "done" ? "CLOSED" : "OPEN";
-  const state = stateName(next);
-  const scope = { caseId: ref.id, patientId: context.patientId, userId: actor.userId, at: now };
+  const advanced = advanceCase(definition, snapshot, event, ref, parsed.data, actor.userId, now);
+  if (!advanced) return refuse({ error: "notAccepted", state: stateName(snapshot) });
+  const { columns, effects, stepEntry } = advanced;
 
   // The case row first: a new case must exist before rows point at it.
-  const revision = (ref.revision ?? 0) + 1;
-  const caseColumns = {
-    snapshot: persist(definition, next),
-    state,
-    status,
-    careUnitId: nextContext.unitId,
-    closedAt: status === "CLOSED" ? now : null,
-    outcome: nextContext.outcome,
-    revision,
-    ...deadlineColumns(ref.deadlines, effects, status === "OPEN"),
-  } as const;
-  if (ref.revision === null) {
-    await tx.processCase.create({
-      data: {
-        id: ref.id,
-        processCode: definition.code,
-        machineVersion: definition.version,
-        contactKind: context.contactKind,
-        subjectId: ref.subjectId ?? null,
-        patientId: context.patientId,
-        openedAt: now,
-        openedByUserId: actor.userId,
-        ...caseColumns,
-      },
-    });
+  if (advanced.opening) {
+    await tx.processCase.create({ data: { ...advanced.opening, ...columns } });
   } else {
-    const moved = await tx.processCase.updateMany({ where: { id: ref.id, revision: ref.revision }, data: caseColumns });
+    const moved = await tx.processCase.updateMany({ where: { id: ref.id, revision: ref.revision ?? 0 }, data: columns });
     if (moved.count !== 1) return refuse({ error: "conflict" });
   }
 
+  const scope = { caseId: ref.id, patientId: context.patientId, userId: actor.userId, at: now };
   const audit = await applyEffects(tx, scope, effects);
 
   const who = actorRef(actor, actor.grant.delegationIds[permission]);
+  for (const entry of [stepEntry, ...audit]) await recordAudit(tx, who, now, { ...entry, delegationId: who.delegationId });
+
+  const { state, status, revision, outcome } = columns;
+  return { ok: true, caseId: ref.id, state, status, revision, outcome };
+}
+
+/**
+ * What an accepted event does to a case, computed with XState's pure transition(): the case
+ * row's new columns (and, for a case being opened, the columns it is created with), the
+ * effects the machine declared, and the audit entry of the step. Null when the machine does
+ * not move. Shared by the one-step executor and the turnover batch (./turnover).
+ */
+export function advanceCase(
+  definition: ProcessDefinition,
+  snapshot: AnySnapshot,
+  event: MachineEvent,
+  ref: CaseRef,
+  input: unknown,
+  userId: string,
+  now: Date,
+) {
+  const [next, actions] = transition(definition.machine, snapshot, event as never) as [AnySnapshot, { type: string; params: unknown }[]];
+  if (next === snapshot) return null;
+  const context = snapshot.context;
+  const effects = actions.filter((a): a is Effect => EFFECT_TYPES.includes(a.type as EffectType));
+  const status = next.status === "done" ? ("CLOSED" as const) : ("OPEN" as const);
+  const state = stateName(next);
+  const revision = (ref.revision ?? 0) + 1;
+  const outcome = next.context.outcome;
+  const columns = {
+    snapshot: persist(definition, next),
+    state,
+    status,
+    careUnitId: next.context.unitId,
+    closedAt: status === "CLOSED" ? now : null,
+    outcome,
+    revision,
+    ...deadlineColumns(ref.deadlines, effects, status === "OPEN"),
+  };
+  const opening =
+    ref.revision === null
+      ? {
+          id: ref.id,
+          processCode: definition.code,
+          machineVersion: definition.version,
+          contactKind: context.contactKind,
+          subjectId: ref.subjectId ?? null,
+          patientId: context.patientId,
+          openedAt: now,
+          openedByUserId: userId,
+        }
+      : null;
   const stepEntry: AuditEntry = {
-    action: ref.revision === null ? "case.start" : "case.step",
+    action: opening ? "case.start" : "case.step",
     entityType: "ProcessCase",
     entityId: ref.id,
     patientId: context.patientId,
-    before: ref.revision === null ? null : { state: stateName(snapshot), revision: ref.revision },
+    before: opening ? null : { state: stateName(snapshot), revision: ref.revision },
     // `from` with `state` and `event` is one edge of the path the case took (the statechart on the case page).
-    after: { process: definition.code, event: type, input: parsed.data, from: stateName(snapshot), state, status, revision, outcome: nextContext.outcome },
+    after: { process: definition.code, event: event.type, input, from: stateName(snapshot), state, status, revision, outcome },
   };
-  for (const entry of [stepEntry, ...audit]) await recordAudit(tx, who, now, { ...entry, delegationId: who.delegationId });
-
-  return { ok: true, caseId: ref.id, state, status, revision, outcome: nextContext.outcome };
+  return { next, columns, opening, effects, stepEntry };
 }
 
 /** Adds the facts an event needs (fresh from the database) and the verdict of the rules. */
@@ -351,7 +377,7 @@ async function withFacts(
   base: { type: EventType; at: string; newId: string } & Record<string, unknown>,
   actor: StepActor,
   today: string,
-): Promise<{ event: object; verdict: Verdict }> {
+): Promise<{ event: MachineEvent; verdict: Verdict }> {
   const ok: Verdict = { eligible: true };
   switch (base.type) {
     case "APPOINT":
@@ -387,10 +413,10 @@ async function appointmentFacts(
   tx: Tx,
   definition: ProcessDefinition,
   context: CaseContext,
-  base: Record<string, unknown> & { newId: string },
+  base: MachineEvent & { newId: string },
   actor: StepActor,
   today: string,
-): Promise<{ event: object; verdict: Verdict }> {
+): Promise<{ event: MachineEvent; verdict: Verdict }> {
   const input = base as unknown as AppointmentChoices & {
     staffMemberId: string;
     reviewDueDate: string | null;

@@ -4,7 +4,7 @@ import type { AuditEntry } from "~/audit.server";
 import type { Tx } from "~/db.server";
 import { fullName, patientAddress } from "~/models/contact-view";
 import { isoDateInStockholm, stockholmInstant } from "~/domain/dates";
-import type { DeadlineKind, Effect } from "../../machines/effects";
+import type { CreateAssignment, DeadlineKind, Effect, EndAssignment, QueueNotification } from "../../machines/effects";
 
 export type EffectScope = { caseId: string; patientId: string; userId: string; at: Date };
 
@@ -43,6 +43,48 @@ export function deadlineColumns(current: CaseDeadlines | undefined, effects: rea
   return { ...columns, deadlineAt: next?.at ?? null, deadlineKind: next?.kind ?? null };
 }
 
+// The rows the effects that create or end contacts ask for, every column spelled out: the
+// executor writes them one step at a time, the turnover batch (./turnover) many at once, and
+// both record the same rows in the audit trail.
+
+/** The assignment a createAssignment effect starts, as it is stored. */
+export function newAssignmentRow(params: CreateAssignment, scope: EffectScope) {
+  const { coordinationConsentDate, ...p } = params;
+  return {
+    ...p,
+    startedAt: new Date(p.startedAt),
+    endedAt: null,
+    endReason: null,
+    coordinationConsentAt: p.overallCoordination && coordinationConsentDate ? stockholmInstant(coordinationConsentDate) : null,
+    appointedByUserId: scope.userId,
+    caseId: scope.caseId,
+    version: 0,
+    createdAt: scope.at,
+  };
+}
+
+/** An active assignment after an endAssignment effect: ended, with its reason, one version on. */
+export function endedAssignmentRow<A extends { id: string; version: number }>(before: A, params: EndAssignment) {
+  return { ...before, endedAt: new Date(params.endedAt), endReason: params.reason, version: before.version + 1 };
+}
+
+/** The notifications a queueNotification effect leaves for someone to carry out, one per recipient. */
+export function queuedNotificationRows(params: QueueNotification, scope: EffectScope, newId?: () => string) {
+  return params.recipients.map((recipient) => ({
+    ...(newId ? { id: newId() } : {}),
+    patientId: params.patientId,
+    assignmentId: params.assignmentId,
+    caseId: scope.caseId,
+    recipient,
+    channel: null,
+    status: "QUEUED" as const,
+    message: null,
+    notifiedAt: null,
+    recordedByUserId: null,
+    createdAt: scope.at,
+  }));
+}
+
 /**
  * Writes the rows the effects ask for, in the order declared, and returns the audit entry of
  * each change. Deadlines live on the case row itself (deadlineColumns).
@@ -53,29 +95,17 @@ export async function applyEffects(tx: Tx, scope: EffectScope, effects: readonly
   for (const effect of effects) {
     switch (effect.type) {
       case "createAssignment": {
-        const { coordinationConsentDate, ...p } = effect.params;
-        const row = await tx.assignment.create({
-          data: {
-            ...p,
-            startedAt: new Date(p.startedAt),
-            coordinationConsentAt: p.overallCoordination && coordinationConsentDate ? stockholmInstant(coordinationConsentDate) : null,
-            appointedByUserId: scope.userId,
-            caseId: scope.caseId,
-            createdAt: scope.at,
-          },
-        });
+        const row = await tx.assignment.create({ data: newAssignmentRow(effect.params, scope) });
         audit.push({ action: "assignment.create", entityType: "Assignment", entityId: row.id, patientId, after: row });
         break;
       }
       case "endAssignment": {
-        const { assignmentId, endedAt, reason } = effect.params;
+        const { assignmentId } = effect.params;
         // Only an active row may end: if someone ended it meanwhile, the whole step fails.
         const before = await tx.assignment.findFirst({ where: { id: assignmentId, endedAt: null } });
         if (!before) throw new StaleRowError("Assignment", assignmentId);
-        const after = await tx.assignment.update({
-          where: { id: assignmentId, version: before.version },
-          data: { endedAt: new Date(endedAt), endReason: reason, version: { increment: 1 } },
-        });
+        const { endedAt, endReason, version } = endedAssignmentRow(before, effect.params);
+        const after = await tx.assignment.update({ where: { id: assignmentId, version: before.version }, data: { endedAt, endReason, version } });
         audit.push({ action: "assignment.end", entityType: "Assignment", entityId: assignmentId, patientId, before, after });
         break;
       }
@@ -105,11 +135,8 @@ export async function applyEffects(tx: Tx, scope: EffectScope, effects: readonly
         break;
       }
       case "queueNotification": {
-        const { assignmentId, recipients } = effect.params;
-        for (const recipient of recipients) {
-          const row = await tx.notification.create({
-            data: { patientId, assignmentId, caseId: scope.caseId, recipient, status: "QUEUED", createdAt: scope.at },
-          });
+        for (const data of queuedNotificationRows(effect.params, scope)) {
+          const row = await tx.notification.create({ data });
           audit.push({ action: "notification.queue", entityType: "Notification", entityId: row.id, patientId, after: row });
         }
         break;

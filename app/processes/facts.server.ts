@@ -60,6 +60,12 @@ export async function loadStaffFacts(db: Reader, staffMemberId: string): Promise
   return row ? toStaffFacts(row) : null;
 }
 
+/** The facts of several people at once (the turnover batch's replacements), by id. */
+export async function loadStaffFactsById(db: Reader, staffMemberIds: readonly string[]): Promise<Map<string, StaffFacts>> {
+  const rows = await db.staffMember.findMany({ where: { id: { in: [...staffMemberIds] } }, select: staffSelect });
+  return new Map(rows.map((row) => [row.id, toStaffFacts(row)]));
+}
+
 /**
  * The people who could be chosen at a unit, in one query: everyone employed there, also one
  * whose employment starts later, one who left on or after `leftSince`, and anyone in
@@ -90,20 +96,28 @@ export async function loadStaffAtUnit(db: Reader, unitId: string, leftSince: Iso
   return rows.map((row) => ({ row, facts: toStaffFacts(row), load: row._count.assignments }));
 }
 
+const patientFactsSelect = {
+  id: true,
+  birthDate: true,
+  listings: { select: { careUnitId: true, from: true, to: true } },
+  homeCareServices: { select: { careUnitId: true, from: true, to: true } },
+  assignments: { where: { endedAt: null }, select: activeAssignmentSelect },
+} as const;
+
+const toPatientFacts = ({ assignments, ...rest }: { assignments: ActiveAssignmentFacts[] } & Omit<PatientFacts, "activeAssignments">): PatientFacts => ({
+  ...rest,
+  activeAssignments: assignments,
+});
+
 export async function loadPatientFacts(db: Reader, patientId: string): Promise<PatientFacts | null> {
-  const patient = await db.patient.findUnique({
-    where: { id: patientId },
-    select: {
-      id: true,
-      birthDate: true,
-      listings: { select: { careUnitId: true, from: true, to: true } },
-      homeCareServices: { select: { careUnitId: true, from: true, to: true } },
-      assignments: { where: { endedAt: null }, select: activeAssignmentSelect },
-    },
-  });
-  if (!patient) return null;
-  const { assignments, ...rest } = patient;
-  return { ...rest, activeAssignments: assignments };
+  const patient = await db.patient.findUnique({ where: { id: patientId }, select: patientFactsSelect });
+  return patient ? toPatientFacts(patient) : null;
+}
+
+/** The facts of many patients at once (the turnover batch), by id. */
+export async function loadPatientFactsById(db: Reader, patientIds: readonly string[]): Promise<Map<string, PatientFacts>> {
+  const patients = await db.patient.findMany({ where: { id: { in: [...patientIds] } }, select: patientFactsSelect });
+  return new Map(patients.map((p) => [p.id, toPatientFacts(p)]));
 }
 
 /** The assignment if it is still active, else null. */
@@ -113,7 +127,7 @@ export async function loadActiveAssignment(db: Reader, assignmentId: string | nu
 }
 
 /** An active assignment with what its replacement keeps: the consent to coordination and the review date. */
-export async function loadReplacedAssignment(db: Reader, assignmentId: string | null) {
+export async function loadReplacedAssignment(db: Reader, assignmentId: string | null): Promise<ReplacedAssignment | null> {
   if (!assignmentId) return null;
   const row = await db.assignment.findFirst({
     where: { id: assignmentId, endedAt: null },
@@ -153,6 +167,20 @@ export async function loadAppointmentSetting(
     request.process === "CHANGE" ? loadReplacedAssignment(db, request.assignmentId) : null,
   ]);
   if (!unit || !patient) return null;
+  return appointmentSetting(request, { unit, patient, replaced: kept }, grant, date);
+}
+
+/** An assignment a CHANGE replaces, with what the replacement keeps (loadReplacedAssignment). */
+export type ReplacedAssignment = { facts: ActiveAssignmentFacts; coordinationConsentAt: Date | null; reviewDueDate: string | null };
+
+/** The setting from facts already loaded: in CHANGE `replaced` is the assignment (null once no longer active). */
+export function appointmentSetting(
+  request: SettingRequest,
+  loaded: { unit: UnitFacts; patient: PatientFacts; replaced: ReplacedAssignment | null },
+  grant: Pick<Grant, "roleCode" | "careUnitId" | "delegationIds">,
+  date: IsoDate,
+): AppointmentSetting {
+  const { unit, patient, replaced: kept } = loaded;
   let replaced: ActiveAssignmentFacts | null = null;
   let keeps: AppointmentSetting["kept"] = null;
   if (request.process === "CHANGE") {

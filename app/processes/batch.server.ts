@@ -1,0 +1,351 @@
+// The executor for many CHANGE cases at once: staff turnover (issue 5), where one leaver's
+// contacts — dozens to thousands — are handed to others in one all-or-nothing step.
+//
+// Every row runs as its own CHANGE case through the same pieces as a case moved step by step
+// (dispatch.server.ts): the case opens with REQUEST_CHANGE and takes APPOINT; each event is
+// checked against the machine's policy in the unit it belongs to, the replacement is judged
+// by judgeAppointment (the rules module) with the same facts, the machine's pure transition()
+// decides, and its effects become the same rows and the same audit entries. What differs is
+// only how the database is used: the facts are read with a few queries for all rows, and the
+// rows are written with a few statements, all inside the caller's transaction. If any row
+// fails, nothing is written and every failing row is named.
+import { initialTransition } from "xstate";
+import { actorRef, type ActorRef } from "~/auth/actor.server";
+import { recordAudits, type AuditEntry } from "~/audit.server";
+import type { Tx } from "~/db.server";
+import { addDays, isoDateInStockholm, stockholmInstant } from "~/domain/dates";
+import type { Grant } from "~/domain/permissions";
+import type { Assignment } from "~/generated/prisma/client";
+import type { Effect } from "../../machines/effects";
+import { PROCESSES, type AnySnapshot } from "../../machines/index";
+import { reviewDateRules, type ActiveAssignmentFacts, type IsoDate, type Reason } from "../../machines/rules";
+import { judgeAppointment } from "./appointment";
+import { advanceCase, eventPermission, type StepActor } from "./dispatch.server";
+import { endedAssignmentRow, newAssignmentRow, queuedNotificationRows, type EffectScope } from "./effects.server";
+import { appointmentSetting, loadPatientFactsById, loadStaffFactsById, loadUnitFacts } from "./facts.server";
+
+const CHANGE = PROCESSES.CHANGE;
+
+/** One row of a turnover plan: this assignment, as the administrator saw it, goes to this person. */
+export type PlannedChange = { assignmentId: string; version: number; replacementId: string; teamId: string | null };
+
+export type BatchOrder = {
+  /** The staff member who leaves: every planned assignment must be theirs. */
+  leaverId: string;
+  /** Why the contacts change (REQUEST_CHANGE's reason), the same for every row. */
+  reason: string;
+  /**
+   * A review date for rows whose assignment has none: a replacement keeps the review date of
+   * the contact it replaces, and a contact without one needs a new one (seed §3.3, reviewDateRules).
+   */
+  reviewDueDate: IsoDate | null;
+  changes: readonly PlannedChange[];
+};
+
+/** The administrator, with a grant for each unit they act in (the rows' units). */
+export type BatchActor = { userId: string; requestId: string; grants: ReadonlyMap<string, Grant> };
+
+/** Why one row cannot be changed; stored with a failed batch, shown in the user's language. */
+export type RowFailure = {
+  assignmentId: string;
+  code: "notFound" | "changed" | "caseOpen" | "forbidden" | "notAccepted" | "rules";
+  reasons?: Reason[];
+};
+
+export type BatchResult =
+  | { ok: true; effectiveAt: Date; cases: number }
+  | { ok: false; failures: RowFailure[]; problem?: "noLastDay" };
+
+export type BatchOptions = {
+  /** When the batch is carried out (the audit's time). */
+  now: Date;
+  newId: () => string;
+  /** Told after each checked row; may await (the job yields to other requests there). */
+  onProgress?: (checked: number, total: number) => void | Promise<void>;
+};
+
+/**
+ * When the change takes effect: the day after the last day of employment, at the start of that
+ * day in Stockholm — or now, if that has passed (issue 5 §4). Both ends meet at this instant.
+ */
+export function effectiveInstant(lastDay: IsoDate, now: Date): Date {
+  const dayAfter = stockholmInstant(addDays(lastDay, 1));
+  return dayAfter > now ? dayAfter : now;
+}
+
+/** Runs the order inside `tx`. Writes nothing unless every row passes. */
+export async function reassignInBatch(tx: Tx, order: BatchOrder, actor: BatchActor, options: BatchOptions): Promise<BatchResult> {
+  const { now, newId } = options;
+  const leaver = await tx.staffMember.findUnique({ where: { id: order.leaverId }, select: { employmentEndDate: true } });
+  if (!leaver?.employmentEndDate) return { ok: false, failures: [], problem: "noLastDay" };
+  const effectiveAt = effectiveInstant(leaver.employmentEndDate, now);
+  const date = isoDateInStockholm(effectiveAt);
+
+  const facts = await loadBatchFacts(tx, order);
+  const failures: RowFailure[] = [];
+  const writes = emptyWrites();
+  const changes = order.changes;
+  for (let i = 0; i < changes.length; i++) {
+    const planned = changes[i];
+    const outcome = changeOne(planned, order, actor, facts, { now, newId, effectiveAt, date });
+    if ("code" in outcome) failures.push({ assignmentId: planned.assignmentId, ...outcome });
+    else if (failures.length === 0) addWrites(writes, outcome);
+    await options.onProgress?.(i + 1, changes.length);
+  }
+  if (failures.length > 0) return { ok: false, failures };
+
+  await write(tx, writes, now);
+  return { ok: true, effectiveAt, cases: writes.cases.length };
+}
+
+type BatchFacts = Awaited<ReturnType<typeof loadBatchFacts>>;
+
+/** Everything the rows are judged against, in a handful of queries for the whole batch. */
+async function loadBatchFacts(tx: Tx, order: BatchOrder) {
+  const ids = order.changes.map((c) => c.assignmentId);
+  const [rows, openCases, relatives, staff] = await Promise.all([
+    tx.assignment.findMany({ where: { id: { in: ids } } }),
+    tx.processCase.findMany({ where: { processCode: CHANGE.code, status: "OPEN", subjectId: { in: ids } }, select: { subjectId: true } }),
+    // Relatives are told of the change where they were told of the appointment (issue 5 §4:
+    // "and relatives where the case required it").
+    tx.notification.findMany({ where: { assignmentId: { in: ids }, recipient: "RELATIVE" }, select: { assignmentId: true } }),
+    loadStaffFactsById(tx, [...new Set(order.changes.map((c) => c.replacementId))]),
+  ]);
+  const unitIds = [...new Set(rows.map((r) => r.careUnitId))];
+  const teamIds = [...new Set(order.changes.flatMap((c) => (c.teamId ? [c.teamId] : [])))];
+  const [patients, units, teams] = await Promise.all([
+    loadPatientFactsById(tx, [...new Set(rows.map((r) => r.patientId))]),
+    Promise.all(unitIds.map((id) => loadUnitFacts(tx, id))),
+    tx.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, careUnitId: true } }),
+  ]);
+  return {
+    assignments: new Map(rows.map((r) => [r.id, r])),
+    openCase: new Set(openCases.map((c) => c.subjectId)),
+    relatives: new Set(relatives.map((n) => n.assignmentId)),
+    staff,
+    patients,
+    units: new Map(units.flatMap((u) => (u ? [[u.id, u] as const] : []))),
+    teamUnit: new Map(teams.map((t) => [t.id, t.careUnitId])),
+  };
+}
+
+type RowWrites = {
+  caseRow: Record<string, unknown>;
+  ended: { id: string; version: number; endedAt: Date; endReason: string };
+  assignment: ReturnType<typeof newAssignmentRow>;
+  notifications: ReturnType<typeof queuedNotificationRows>;
+  audit: { actor: ActorRef; entry: AuditEntry }[];
+};
+
+type Clock = { now: Date; newId: () => string; effectiveAt: Date; date: IsoDate };
+
+/** One row as a CHANGE case: its two steps, judged and computed, or why it cannot run. */
+function changeOne(
+  planned: PlannedChange,
+  order: BatchOrder,
+  actor: BatchActor,
+  facts: BatchFacts,
+  clock: Clock,
+): RowWrites | Omit<RowFailure, "assignmentId"> {
+  const row = facts.assignments.get(planned.assignmentId);
+  const grant = row ? actor.grants.get(row.careUnitId) : undefined;
+  const unit = row ? facts.units.get(row.careUnitId) : undefined;
+  const patient = row ? facts.patients.get(row.patientId) : undefined;
+  if (!row || row.staffMemberId !== order.leaverId || !grant || !unit || !patient) return { code: "notFound" };
+  // Someone ended or changed the row after the administrator saw it: the plan is stale.
+  if (row.endedAt !== null || row.version !== planned.version) return { code: "changed" };
+  if (facts.openCase.has(row.id)) return { code: "caseOpen" };
+  const stepActor: StepActor = { userId: actor.userId, requestId: actor.requestId, grant };
+  const at = clock.effectiveAt.toISOString();
+  const caseId = clock.newId();
+
+  // Step 1, as startCase: the initial state and the opening event.
+  const initial = initialTransition(CHANGE.machine, {
+    patientId: row.patientId,
+    unitId: row.careUnitId,
+    contactKind: row.kind,
+    assignmentId: row.id,
+  })[0] as AnySnapshot;
+  const opening = eventPermission(CHANGE, initial, "REQUEST_CHANGE", stepActor);
+  if ("error" in opening) return { code: opening.error === "forbidden" ? "forbidden" : "notAccepted" };
+  const requestInput = { reason: order.reason, informRelatives: facts.relatives.has(row.id) };
+  const current = activeFacts(row);
+  const requested = advanceCase(
+    CHANGE,
+    initial,
+    { type: "REQUEST_CHANGE", at, newId: clock.newId(), ...requestInput, current },
+    { id: caseId, revision: null, subjectId: row.id },
+    requestInput,
+    actor.userId,
+    clock.now,
+  );
+  if (!requested || !requested.opening) return { code: "notAccepted" };
+
+  // Step 2: APPOINT the replacement, judged as the executor judges it.
+  const appointing = eventPermission(CHANGE, requested.next, "APPOINT", stepActor);
+  if ("error" in appointing) return { code: appointing.error === "forbidden" ? "forbidden" : "notAccepted" };
+  const staff = facts.staff.get(planned.replacementId);
+  if (!staff) return { code: "rules", reasons: [{ code: "notEmployedAtUnit" }] };
+  if (planned.teamId && facts.teamUnit.get(planned.teamId) !== row.careUnitId) return { code: "notFound" };
+  const context = requested.next.context;
+  const setting = appointmentSetting(
+    { process: CHANGE.code, kind: row.kind, unitId: row.careUnitId, patientId: row.patientId, lifeThreatening: context.lifeThreatening, assignmentId: row.id },
+    { unit, patient, replaced: { facts: current, coordinationConsentAt: row.coordinationConsentAt, reviewDueDate: row.reviewDueDate } },
+    grant,
+    clock.date,
+  );
+  const appointInput = replacementInput(row, planned, order);
+  const { facts: appointmentFacts, coordination, verdict } = judgeAppointment(setting, staff, appointInput);
+  const reasons = [...(verdict.eligible ? [] : verdict.reasons), ...reviewDateRules(appointInput.reviewDueDate, row.reviewDueDate, clock.date)];
+  if (reasons.length > 0) return { code: "rules", reasons };
+  const newAssignmentId = clock.newId();
+  const appointed = advanceCase(
+    CHANGE,
+    requested.next,
+    {
+      type: "APPOINT",
+      at,
+      newId: newAssignmentId,
+      ...appointInput,
+      ...coordination,
+      reviewDueDate: appointInput.reviewDueDate ?? row.reviewDueDate,
+      facts: appointmentFacts,
+      replaced: setting.replaced,
+    },
+    { id: caseId, revision: 1, deadlines: requested.columns },
+    appointInput,
+    actor.userId,
+    clock.now,
+  );
+  if (!appointed) return { code: "notAccepted" };
+
+  const scope: EffectScope = { caseId, patientId: row.patientId, userId: actor.userId, at: clock.now };
+  const who = actorRef(stepActor, grant.delegationIds[appointing.permission]);
+  const rows = effectRows(scope, [...requested.effects, ...appointed.effects], row, clock.newId);
+  const audit = [requested.stepEntry, appointed.stepEntry, ...rows.audit].map((entry) => ({
+    actor: who,
+    entry: { ...entry, delegationId: who.delegationId },
+  }));
+  return { caseRow: { ...requested.opening, ...appointed.columns }, ...rows, audit };
+}
+
+/**
+ * What the replacement's APPOINT carries over from the contact it replaces: the medically
+ * responsible läkare unless it is the leaver, the role and what to contact about (other fixed
+ * contacts), and the notes; the team is the plan's. The direct phone is not shown to the
+ * patient until the new contact agrees, and a written justification of competence is the new
+ * person's own, so neither is carried (docs/decisions/011).
+ */
+function replacementInput(row: Assignment, planned: PlannedChange, order: BatchOrder) {
+  return {
+    staffMemberId: planned.replacementId,
+    teamId: planned.teamId,
+    reviewDueDate: row.reviewDueDate ? null : order.reviewDueDate,
+    directPhoneVisibleToPatient: false,
+    overallCoordination: row.overallCoordination,
+    coordinationConsentDate: null,
+    medicallyResponsibleStaffId: row.medicallyResponsibleStaffId === order.leaverId ? null : row.medicallyResponsibleStaffId,
+    roleTitle: row.roleTitle,
+    contactAbout: row.contactAbout,
+    competenceJustification: null,
+    externalNote: row.externalNote,
+    internalNote: row.internalNote,
+  };
+}
+
+const activeFacts = (row: Assignment): ActiveAssignmentFacts => ({
+  id: row.id,
+  kind: row.kind,
+  careUnitId: row.careUnitId,
+  staffMemberId: row.staffMemberId,
+  overallCoordination: row.overallCoordination,
+  lifeThreatening: row.lifeThreatening,
+});
+
+/** The rows the CHANGE machine's effects ask for, and their audit entries, as applyEffects makes them. */
+function effectRows(scope: EffectScope, effects: readonly Effect[], replaced: Assignment, newId: () => string) {
+  const patientId = scope.patientId;
+  const audit: AuditEntry[] = [];
+  let ended: RowWrites["ended"] | null = null;
+  let assignment: RowWrites["assignment"] | null = null;
+  const notifications: RowWrites["notifications"] = [];
+  for (const effect of effects) {
+    switch (effect.type) {
+      case "endAssignment": {
+        if (effect.params.assignmentId !== replaced.id) throw new Error("CHANGE ended another assignment than its own");
+        const after = endedAssignmentRow(replaced, effect.params);
+        ended = { id: after.id, version: replaced.version, endedAt: after.endedAt, endReason: after.endReason };
+        audit.push({ action: "assignment.end", entityType: "Assignment", entityId: replaced.id, patientId, before: replaced, after });
+        break;
+      }
+      case "createAssignment":
+        assignment = newAssignmentRow(effect.params, scope);
+        audit.push({ action: "assignment.create", entityType: "Assignment", entityId: assignment.id, patientId, after: assignment });
+        break;
+      case "queueNotification":
+        for (const row of queuedNotificationRows(effect.params, scope, newId)) {
+          notifications.push(row);
+          audit.push({ action: "notification.queue", entityType: "Notification", entityId: row.id ?? "", patientId, after: row });
+        }
+        break;
+      case "setDeadline":
+      case "clearDeadline":
+        break;
+      default:
+        // The batch writes what CHANGE declares; a new effect in that machine must be taught here.
+        throw new Error(`The turnover batch does not write ${effect.type}`);
+    }
+  }
+  if (!ended || !assignment) throw new Error("CHANGE did not end and start an assignment");
+  return { ended, assignment, notifications, audit };
+}
+
+type Writes = {
+  cases: Record<string, unknown>[];
+  ended: RowWrites["ended"][];
+  assignments: RowWrites["assignment"][];
+  notifications: RowWrites["notifications"];
+  audit: RowWrites["audit"];
+};
+
+const emptyWrites = (): Writes => ({ cases: [], ended: [], assignments: [], notifications: [], audit: [] });
+
+function addWrites(writes: Writes, row: RowWrites) {
+  writes.cases.push(row.caseRow);
+  writes.ended.push(row.ended);
+  writes.assignments.push(row.assignment);
+  writes.notifications.push(...row.notifications);
+  writes.audit.push(...row.audit);
+}
+
+/** A row that was active and unchanged when read is no longer so when written. */
+export class BatchStaleError extends Error {
+  constructor(readonly assignmentIds: string[]) {
+    super(`Assignments changed meanwhile: ${assignmentIds.join(", ")}`);
+  }
+}
+
+/** Every row of the batch in a few statements, in the order their references need. */
+async function write(tx: Tx, writes: Writes, now: Date) {
+  await tx.processCase.createMany({ data: writes.cases as never });
+  // One UPDATE per (version, end, reason): each still guarded by the version the row had.
+  const groups = new Map<string, RowWrites["ended"][]>();
+  for (const e of writes.ended) {
+    const key = `${e.version}|${e.endedAt.toISOString()}|${e.endReason}`;
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  }
+  for (const group of groups.values()) {
+    const { version, endedAt, endReason } = group[0];
+    const ids = group.map((e) => e.id);
+    const done = await tx.assignment.updateMany({
+      where: { id: { in: ids }, version, endedAt: null },
+      data: { endedAt, endReason, version: version + 1 },
+    });
+    if (done.count !== ids.length) throw new BatchStaleError(ids);
+  }
+  await tx.assignment.createMany({ data: writes.assignments });
+  await tx.notification.createMany({ data: writes.notifications });
+  await recordAudits(tx, now, writes.audit);
+}

@@ -1,0 +1,265 @@
+// The turnover page's data: every active assignment a leaver holds in the units the
+// administrator administers, grouped by contact kind and unit, and for each row who could take
+// it over — judged with the rules module exactly as the batch will judge it (judgeCandidate on
+// the row's own CHANGE setting, on the day the change takes effect).
+import { randomUUID } from "node:crypto";
+import { actorRef, loadGrant, type Actor } from "~/auth/actor.server";
+import { auditedWrite, logAccess } from "~/audit.server";
+import type { Db } from "~/db.server";
+import { formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifiers";
+import { fullName, qualificationsOf } from "~/models/contact-view";
+import { staffScope } from "~/models/staff.server";
+import type { PatientRef } from "~/models/worklist-page.server";
+import { judgeCandidate } from "~/processes/appointment";
+import { effectiveInstant, type BatchActor, type RowFailure } from "~/processes/batch.server";
+import { loadCandidatePool, type PoolMember } from "~/processes/candidates.server";
+import { appointmentSetting, loadPatientFactsById, loadUnitFacts } from "~/processes/facts.server";
+import type { ContactKind, Reason } from "../../machines/rules";
+import { noCandidateReasons, resolvePlan, type Plan, type PlanCandidate, type PlanGroup, type Problem, type TurnoverChoices } from "./plan";
+
+/** The administrator's grants in every unit they administer (staffScope): the batch acts in each with that unit's. */
+export async function turnoverActor(db: Db, actor: Actor, now: Date): Promise<BatchActor> {
+  const unitIds = staffScope(actor).unitIds;
+  const grants = await Promise.all(unitIds.map((id) => loadGrant(db, actor.userId, id, actor.grant.roleCode, now)));
+  return { userId: actor.userId, requestId: actor.requestId, grants: new Map(grants.map((g) => [g.careUnitId, g])) };
+}
+
+export type TurnoverRow = {
+  assignmentId: string;
+  version: number;
+  patient: PatientRef;
+  since: string;
+  reviewDueDate: string | null;
+  lifeThreatening: boolean;
+  overallCoordination: boolean;
+  directPhoneVisibleToPatient: boolean;
+  /** Relatives were told of the appointment, so they are told of the change too. */
+  relatives: boolean;
+  team: string | null;
+  /** Who passes every rule for this row. */
+  eligibleIds: string[];
+  blocked: Problem | null;
+};
+
+export type TurnoverGroup = {
+  key: string;
+  kind: ContactKind;
+  unitId: string;
+  unitName: string;
+  teams: { id: string; name: string; memberIds: string[] }[];
+  /** Everyone eligible for at least one row, with how many rows. */
+  choices: { staffMemberId: string; eligibleRows: number }[];
+  rows: TurnoverRow[];
+};
+
+export type TurnoverCandidate = PlanCandidate & { befattning: string; qualifications: string[] };
+
+export type Turnover = {
+  leaver: { id: string; name: string; befattning: string; lastDay: string | null };
+  /** The day the change takes effect (the day after the last day, or today once that has passed). */
+  effectiveDate: string | null;
+  groups: TurnoverGroup[];
+  candidates: Record<string, TurnoverCandidate>;
+  /** The leaver's contacts in units the administrator does not administer: counted, not shown. */
+  elsewhere: number;
+};
+
+const groupKey = (kind: string, unitId: string) => `${kind}:${unitId}`;
+
+/**
+ * The leaver's rows and the judgements behind them, or null when the person is not in the
+ * actor's staff scope. `planGroups` keeps every verdict for resolvePlan; `page` is what the
+ * browser gets. Every patient shown is access-logged.
+ */
+export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, now: Date) {
+  const batchActor = await turnoverActor(db, actor, now);
+  const unitIds = [...batchActor.grants.keys()];
+  const leaver = await db.staffMember.findFirst({
+    where: { id: staffMemberId, employments: { some: { careUnitId: { in: unitIds } } } },
+    select: { id: true, firstName: true, middleName: true, lastName: true, employmentEndDate: true, befattning: { select: { name: true } } },
+  });
+  if (!leaver) return null;
+  const lastDay = leaver.employmentEndDate;
+  const date = lastDay ? isoDateInStockholm(effectiveInstant(lastDay, now)) : isoDateInStockholm(now);
+
+  const [assignments, elsewhere] = await Promise.all([
+    db.assignment.findMany({
+      where: { staffMemberId, endedAt: null, careUnitId: { in: unitIds } },
+      include: {
+        patient: { select: { id: true, identifier: true, firstName: true, middleName: true, lastName: true, protectedIdentity: true } },
+        careUnit: { select: { name: true } },
+        team: { select: { name: true } },
+      },
+    }),
+    db.assignment.count({ where: { staffMemberId, endedAt: null, careUnitId: { notIn: unitIds } } }),
+  ]);
+  const ids = assignments.map((a) => a.id);
+  const rowUnits = [...new Set(assignments.map((a) => a.careUnitId))];
+  const [patients, units, pools, teams, relatives, openCases] = await Promise.all([
+    loadPatientFactsById(db, [...new Set(assignments.map((a) => a.patientId))]),
+    Promise.all(rowUnits.map((id) => loadUnitFacts(db, id))),
+    Promise.all(rowUnits.map((id) => loadCandidatePool(db, id, date))),
+    db.team.findMany({ where: { careUnitId: { in: rowUnits } }, select: { id: true, name: true, careUnitId: true, members: { select: { staffMemberId: true } } } }),
+    db.notification.findMany({ where: { assignmentId: { in: ids }, recipient: "RELATIVE" }, select: { assignmentId: true } }),
+    db.processCase.findMany({ where: { processCode: "CHANGE", status: "OPEN", subjectId: { in: ids } }, select: { subjectId: true } }),
+  ]);
+  const poolOf = new Map(rowUnits.map((id, i) => [id, pools[i]]));
+  const unitOf = new Map(units.flatMap((u) => (u ? [[u.id, u] as const] : [])));
+  const told = new Set(relatives.map((n) => n.assignmentId));
+  const changing = new Set(openCases.map((c) => c.subjectId));
+  const byName = (a: { patient: { lastName: string; firstName: string } }, b: typeof a) =>
+    a.patient.lastName.localeCompare(b.patient.lastName, "sv") || a.patient.firstName.localeCompare(b.patient.firstName, "sv");
+
+  const groups = new Map<string, { view: TurnoverGroup; plan: PlanGroup & { rows: PlanGroup["rows"][number][] } }>();
+  for (const a of [...assignments].sort(byName)) {
+    const key = groupKey(a.kind, a.careUnitId);
+    const pool = poolOf.get(a.careUnitId) ?? [];
+    let group = groups.get(key);
+    if (!group) {
+      const unitTeams = teams
+        .filter((t) => t.careUnitId === a.careUnitId)
+        .map((t) => ({ id: t.id, name: t.name, memberIds: t.members.map((m) => m.staffMemberId) }))
+        .sort((x, y) => x.name.localeCompare(y.name, "sv"));
+      group = {
+        view: { key, kind: a.kind, unitId: a.careUnitId, unitName: a.careUnit.name, teams: unitTeams, choices: [], rows: [] },
+        plan: { key, teams: unitTeams, rows: [] },
+      };
+      groups.set(key, group);
+    }
+    const grant = batchActor.grants.get(a.careUnitId);
+    const unit = unitOf.get(a.careUnitId);
+    const patient = patients.get(a.patientId);
+    const verdicts = new Map<string, Reason[]>();
+    if (grant && unit && patient) {
+      const setting = appointmentSetting(
+        { process: "CHANGE", kind: a.kind, unitId: a.careUnitId, patientId: a.patientId, lifeThreatening: a.lifeThreatening, assignmentId: a.id },
+        { unit, patient, replaced: { facts: a, coordinationConsentAt: a.coordinationConsentAt, reviewDueDate: a.reviewDueDate } },
+        grant,
+        date,
+      );
+      for (const member of pool) verdicts.set(member.staffMemberId, candidateReasons(setting, member));
+    }
+    const eligibleIds = [...verdicts].filter(([, reasons]) => reasons.length === 0).map(([id]) => id);
+    const blocked: Problem | null = changing.has(a.id)
+      ? { code: "caseOpen" }
+      : eligibleIds.length === 0
+        ? { code: "noCandidate", reasons: noCandidateReasons(verdicts) }
+        : null;
+    group.plan.rows.push({ assignmentId: a.id, version: a.version, teamId: a.teamId, verdicts, blocked });
+    group.view.rows.push({
+      assignmentId: a.id,
+      version: a.version,
+      patient: { id: a.patient.id, name: fullName(a.patient), identifier: formatPatientIdentifier(a.patient.identifier), protectedIdentity: a.patient.protectedIdentity },
+      since: isoDateInStockholm(a.startedAt),
+      reviewDueDate: a.reviewDueDate,
+      lifeThreatening: a.lifeThreatening,
+      overallCoordination: a.overallCoordination,
+      directPhoneVisibleToPatient: a.directPhoneVisibleToPatient,
+      relatives: told.has(a.id),
+      team: a.team?.name ?? null,
+      eligibleIds,
+      blocked,
+    });
+  }
+
+  const candidates: Record<string, TurnoverCandidate> = {};
+  for (const { view } of groups.values()) {
+    const counts = new Map<string, number>();
+    for (const row of view.rows) for (const id of row.eligibleIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const member of poolOf.get(view.unitId) ?? []) {
+      if (!counts.has(member.staffMemberId)) continue;
+      const { staffMemberId, name, befattning, load, qualifications } = member;
+      candidates[staffMemberId] = { staffMemberId, name, befattning, load, qualifications };
+    }
+    view.choices = [...counts]
+      .map(([staffMemberId, eligibleRows]) => ({ staffMemberId, eligibleRows }))
+      .sort((x, y) => candidates[x.staffMemberId].name.localeCompare(candidates[y.staffMemberId].name, "sv"));
+  }
+
+  const sortedGroups = [...groups.values()].sort((x, y) => x.view.unitName.localeCompare(y.view.unitName, "sv") || x.view.kind.localeCompare(y.view.kind));
+  await logAccess(db, actorRef(actor), now, [...new Set(assignments.map((a) => a.patientId))], "turnover.view");
+  const page: Turnover = {
+    leaver: { id: leaver.id, name: fullName(leaver), befattning: leaver.befattning.name, lastDay },
+    effectiveDate: lastDay ? date : null,
+    groups: sortedGroups.map((g) => g.view),
+    candidates,
+    elsewhere,
+  };
+  return { page, planGroups: sortedGroups.map((g) => g.plan), batchActor };
+}
+
+/** Why a person cannot take over this row (empty when they can). A written justification is the new person's own: not in a batch. */
+function candidateReasons(setting: Parameters<typeof judgeCandidate>[0], member: PoolMember): Reason[] {
+  const judged = judgeCandidate(setting, member.facts);
+  return judged.needsJustification ? [...judged.reasons, { code: "justificationRequired" }] : judged.reasons;
+}
+
+/** The plan for these choices, with the candidates as the page shows them. */
+export function planFor(turnover: NonNullable<Awaited<ReturnType<typeof loadTurnover>>>, choices: TurnoverChoices): Plan {
+  return resolvePlan(turnover.planGroups, new Map(Object.entries(turnover.page.candidates)), choices);
+}
+
+// ───────────────────────────── Batches ─────────────────────────────────────────────
+
+export type StoredBatch = {
+  id: string;
+  staffMemberId: string;
+  status: "DRAFT" | "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "INTERRUPTED";
+  choices: TurnoverChoices;
+  plan: Plan;
+  total: number;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  effectiveAt: Date | null;
+  failures: BatchFailures | null;
+};
+
+/** Why a batch wrote nothing: the rows that stopped it, or a problem of the whole batch. */
+export type BatchFailures = { rows: RowFailure[]; problem?: "noLastDay" | "error" | "interrupted"; requestId?: string };
+
+/**
+ * Saves the previewed plan as a draft; the preview page shows it and its start button names
+ * it, so that what starts is exactly what was shown, once.
+ */
+export async function saveDraft(db: Db, actor: Actor, staffMemberId: string, choices: TurnoverChoices, plan: Plan, now: Date) {
+  const id = randomUUID();
+  const total = plan.rows.filter((r) => r.outcome === "change").length;
+  return auditedWrite(db, actorRef(actor), now, async (tx) => {
+    await tx.turnoverBatch.create({
+      data: {
+        id,
+        staffMemberId,
+        createdByUserId: actor.userId,
+        roleCode: actor.grant.roleCode,
+        careUnitId: actor.unit.id,
+        reason: choices.reason,
+        reviewDueDate: choices.reviewDueDate,
+        choices: JSON.stringify(choices),
+        plan: JSON.stringify(plan),
+        total,
+        createdAt: now,
+      },
+    });
+    return { result: id, audit: [{ action: "turnover.plan", entityType: "TurnoverBatch", entityId: id, after: { staffMemberId, total } }] };
+  });
+}
+
+/** A batch the actor planned, for this leaver; null when there is none. */
+export async function findBatch(db: Db, actor: Pick<Actor, "userId">, staffMemberId: string, batchId: string): Promise<StoredBatch | null> {
+  const row = await db.turnoverBatch.findFirst({ where: { id: batchId, staffMemberId, createdByUserId: actor.userId } });
+  if (!row) return null;
+  return {
+    id: row.id,
+    staffMemberId: row.staffMemberId,
+    status: row.status,
+    choices: JSON.parse(row.choices) as TurnoverChoices,
+    plan: JSON.parse(row.plan) as Plan,
+    total: row.total,
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    effectiveAt: row.effectiveAt,
+    failures: row.failures ? (JSON.parse(row.failures) as BatchFailures) : null,
+  };
+}

@@ -1,0 +1,176 @@
+// The turnover batch: every planned row becomes a CHANGE case with exactly what the
+// step-by-step executor writes, or — if any row fails — nothing is written at all.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { reassignInBatch, type BatchOptions, type PlannedChange } from "~/processes/batch.server";
+import { dispatch, startCase } from "~/processes/dispatch.server";
+import { domainState, EFFECTIVE_AT, NOW, turnoverScenario, type TurnoverScenario } from "./scenario";
+
+const REASON = "Slutar sin anställning";
+
+function run(s: TurnoverScenario, changes: PlannedChange[], options: Partial<BatchOptions> = {}) {
+  const prefix = randomUUID().slice(0, 8);
+  let n = 0;
+  return db.$transaction((tx) =>
+    reassignInBatch(
+      tx,
+      { leaverId: s.leaver.id, reason: REASON, reviewDueDate: null, changes },
+      s.batchActor,
+      { now: NOW, newId: () => `${prefix}-${++n}`, ...options },
+    ),
+  );
+}
+
+describe("a turnover batch", () => {
+  it("ends each old contact and starts the new one at the same instant, the day after the last day", async () => {
+    const s = await turnoverScenario(db);
+    const result = await run(s, s.goodPlan);
+    expect(result).toEqual({ ok: true, effectiveAt: EFFECTIVE_AT, cases: 5 });
+
+    for (const [i, row] of s.rows.entries()) {
+      const old = await db.assignment.findUniqueOrThrow({ where: { id: row.id } });
+      const successor = await db.assignment.findUniqueOrThrow({ where: { replacesId: row.id } });
+      expect(old).toMatchObject({ endedAt: EFFECTIVE_AT, endReason: REASON, version: row.version + 1 });
+      expect(successor).toMatchObject({
+        staffMemberId: s.goodPlan[i].replacementId,
+        startedAt: EFFECTIVE_AT,
+        endedAt: null,
+        kind: "FAST_VARDKONTAKT",
+        reviewDueDate: row.reviewDueDate,
+        lifeThreatening: row.lifeThreatening,
+        internalNote: row.internalNote,
+        // The new person's direct phone is not shown until they agree (decision 011).
+        directPhoneVisibleToPatient: false,
+        appointedByUserId: s.admin.userId,
+      });
+      const theCase = await db.processCase.findUniqueOrThrow({ where: { id: successor.caseId ?? "" } });
+      expect(theCase).toMatchObject({ processCode: "CHANGE", subjectId: row.id, state: "awaitingNotification", status: "OPEN", revision: 2, openedAt: NOW });
+    }
+  });
+
+  it("queues the notifications each case requires, relatives where they were told before", async () => {
+    const s = await turnoverScenario(db);
+    await run(s, s.goodPlan);
+    const queued = await db.notification.findMany({ where: { status: "QUEUED", patientId: { in: s.rows.map((r) => r.patientId) } } });
+    expect(queued.filter((n) => n.recipient === "PATIENT")).toHaveLength(5);
+    expect(queued.filter((n) => n.recipient === "RELATIVE").map((n) => n.patientId)).toEqual([s.rows[3].patientId]);
+  });
+
+  it("writes what the step-by-step executor writes for the same change", async () => {
+    const s = await turnoverScenario(db);
+    // One row the one-step executor changes, the others through the batch.
+    const [single, ...rest] = s.rows;
+    const opened = await startCase(
+      { process: "CHANGE", patientId: single.patientId, subjectId: single.id },
+      { type: "REQUEST_CHANGE", reason: REASON },
+      { ...s.admin },
+      { db, now: NOW },
+    );
+    if (!opened.ok) throw new Error(opened.message);
+    const stepped = await dispatch(opened.caseId, { type: "APPOINT", staffMemberId: s.nurseA.id, teamId: s.team.id }, s.admin, { db, now: NOW });
+    expect(stepped).toMatchObject({ ok: true, state: "awaitingNotification" });
+    await run(s, s.goodPlan.slice(1));
+
+    const trail = async (assignmentId: string) => {
+      const successor = await db.assignment.findUniqueOrThrow({ where: { replacesId: assignmentId } });
+      const theCase = await db.processCase.findUniqueOrThrow({ where: { id: successor.caseId ?? "" } });
+      const audit = await db.auditEvent.findMany({ where: { patientId: successor.patientId }, orderBy: { id: "asc" } });
+      const snapshot = JSON.parse(theCase.snapshot);
+      return {
+        actions: audit.map((a) => [a.action, a.entityType, a.userId, a.roleCode, a.careUnitId]),
+        steps: audit.filter((a) => a.entityType === "ProcessCase").map((a) => JSON.parse(a.after ?? "{}").event),
+        state: [theCase.state, theCase.status, theCase.revision, snapshot.value, Object.keys(snapshot.context).sort()],
+        context: { ...snapshot.context, patientId: null, assignmentId: null, replacedAssignmentId: null },
+        columns: Object.keys(successor).sort(),
+      };
+    };
+    const [one, many] = [await trail(single.id), await trail(rest[0].id)];
+    expect(many).toEqual(one);
+    expect(one.steps).toEqual(["REQUEST_CHANGE", "APPOINT"]);
+  });
+
+  it("refuses a replacement the rules refuse, naming the row and the reason, and writes nothing", async () => {
+    const s = await turnoverScenario(db);
+    const before = await domainState(db);
+    const plan = s.goodPlan.map((c, i) =>
+      // A life-threatening condition needs a läkare (SOSFS 2011:7); someone who has left by then cannot take over.
+      i === 4 ? { ...c, replacementId: s.nurseA.id } : i === 0 ? { ...c, replacementId: s.leavingFirst.id } : c,
+    );
+    const result = await run(s, plan);
+    expect(result).toEqual({
+      ok: false,
+      failures: [
+        { assignmentId: s.rows[0].id, code: "rules", reasons: [{ code: "employmentEnded", params: { date: "2026-12-05" } }] },
+        { assignmentId: s.rows[4].id, code: "rules", reasons: [{ code: "notLegitimeradLakare" }] },
+      ],
+    });
+    expect(await domainState(db)).toEqual(before);
+  });
+
+  it("refuses to hand a contact to the leaver, or to take one the leaver does not hold", async () => {
+    const s = await turnoverScenario(db);
+    const result = await run(s, [
+      { ...s.goodPlan[0], replacementId: s.leaver.id },
+      { ...s.goodPlan[1], assignmentId: "not-an-assignment" },
+    ]);
+    expect(result).toMatchObject({
+      ok: false,
+      failures: [
+        { assignmentId: s.rows[0].id, code: "rules", reasons: expect.arrayContaining([{ code: "replacementIsSamePerson" }]) },
+        { assignmentId: "not-an-assignment", code: "notFound" },
+      ],
+    });
+  });
+
+  it("leaves the database exactly as before when row N fails after earlier rows were prepared", async () => {
+    const s = await turnoverScenario(db);
+    const before = await domainState(db);
+    await expect(
+      run(s, s.goodPlan, {
+        onProgress: (checked) => {
+          if (checked === 3) throw new Error("injected failure at row 3");
+        },
+      }),
+    ).rejects.toThrow("injected failure at row 3");
+    expect(await domainState(db)).toEqual(before);
+  });
+
+  it("leaves the database exactly as before when a write fails half-way", async () => {
+    const s = await turnoverScenario(db);
+    const before = await domainState(db);
+    // Every id is the same: the cases are written, then the second assignment collides with the first.
+    await expect(run(s, s.goodPlan, { newId: () => "same-id" })).rejects.toThrow();
+    expect(await domainState(db)).toEqual(before);
+  });
+
+  it("fails cleanly when someone changed a row after the plan was made, and the retry succeeds", async () => {
+    const s = await turnoverScenario(db);
+    const changed = s.rows[2];
+    await db.assignment.update({ where: { id: changed.id }, data: { reviewDueDate: "2027-06-01", version: { increment: 1 } } });
+    const before = await domainState(db);
+    expect(await run(s, s.goodPlan)).toEqual({ ok: false, failures: [{ assignmentId: changed.id, code: "changed" }] });
+    expect(await domainState(db)).toEqual(before);
+
+    const fresh = s.goodPlan.map((c) => (c.assignmentId === changed.id ? { ...c, version: c.version + 1 } : c));
+    expect(await run(s, fresh)).toMatchObject({ ok: true, cases: 5 });
+  });
+
+  it("refuses a row whose change is already under way in an open case", async () => {
+    const s = await turnoverScenario(db);
+    const opened = await startCase(
+      { process: "CHANGE", patientId: s.rows[1].patientId, subjectId: s.rows[1].id },
+      { type: "REQUEST_CHANGE", reason: "Patienten önskar byte" },
+      s.admin,
+      { db, now: NOW },
+    );
+    expect(opened.ok).toBe(true);
+    expect(await run(s, s.goodPlan)).toEqual({ ok: false, failures: [{ assignmentId: s.rows[1].id, code: "caseOpen" }] });
+  });
+
+  it("takes effect now when the last day has already passed", async () => {
+    const s = await turnoverScenario(db);
+    await db.staffMember.update({ where: { id: s.leaver.id }, data: { employmentEndDate: "2026-11-20" } });
+    expect(await run(s, s.goodPlan)).toEqual({ ok: true, effectiveAt: NOW, cases: 5 });
+  });
+});
