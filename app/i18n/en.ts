@@ -14,6 +14,7 @@ export const en: Translation<typeof sv> = {
   "nav.unit": "Unit",
   "nav.compliance": "Follow-up",
   "nav.audit": "Log",
+  "nav.turnover": "Staff turnover",
 
   "identifier.empty": "Enter a personal identity number.",
   "identifier.spaces": "Write the number without spaces, for example 19121212-1212.",

@@ -7,6 +7,7 @@ import * as compliance from "./catalogs/compliance";
 import * as patients from "./catalogs/patients";
 import * as staff from "./catalogs/staff";
 import * as statechart from "./catalogs/statechart";
+import * as turnover from "./catalogs/turnover";
 import * as worklist from "./catalogs/worklist";
 import { en as coreEn } from "./en";
 import { sv as coreSv } from "./sv";
@@ -21,6 +22,7 @@ const sv = {
   ...staff.sv,
   ...audit.sv,
   ...compliance.sv,
+  ...turnover.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -33,6 +35,7 @@ const en: Record<MessageKey, string> = {
   ...compliance.en,
   ...candidates.en,
   ...statechart.en,
+  ...turnover.en,
 };
 
 export const LOCALES = ["sv", "en"] as const;

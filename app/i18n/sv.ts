@@ -12,6 +12,7 @@ export const sv = {
   "nav.unit": "Enheten",
   "nav.compliance": "Uppföljning",
   "nav.audit": "Logg",
+  "nav.turnover": "Personalbyte",
 
   "identifier.empty": "Fyll i ett personnummer.",
   "identifier.spaces": "Skriv numret utan mellanslag, till exempel 19121212-1212.",

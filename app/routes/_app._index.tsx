@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/actor.server";
+import { can } from "~/domain/permissions";
 import { db } from "~/db.server";
 import { pageTitle, t } from "~/i18n";
 import { loadWorklist, parseWorklistFilter } from "~/models/worklist-page.server";
@@ -15,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(actor, "patient:read");
   const filter = parseWorklistFilter(new URL(request.url).searchParams);
   const page = await loadWorklist(db, actor, filter, new Date());
-  return { unitName: actor.unit.name, roleCode: actor.grant.roleCode, ...page };
+  return { unitName: actor.unit.name, roleCode: actor.grant.roleCode, canReassign: can(actor.grant, "turnover:reassign"), ...page };
 }
 
 export default function WorklistPage() {
@@ -310,14 +311,28 @@ function Row({ row, section }: { row: WorklistRow; section: WorklistSection }) {
         </tr>
       );
     case "leaver":
-      return (
-        <tr className={className}>
-          <th scope="row">
-            <Link to={`/personal/${row.id}`}>{row.name}</Link>
-          </th>
-          <DueCell due={row.due} />
-          <td>{row.activeAssignments}</td>
-        </tr>
-      );
+      return <LeaverRow row={row} className={className} />;
   }
+}
+
+/** A leaver who still holds contacts; the administrator reassigns them from here (issue 5 §1). */
+function LeaverRow({ row, className }: { row: Extract<WorklistRow, { kind: "leaver" }>; className: string }) {
+  const { canReassign } = useLoaderData<typeof loader>();
+  return (
+    <tr className={className}>
+      <th scope="row">
+        <Link to={`/personal/${row.id}`}>{row.name}</Link>
+      </th>
+      <DueCell due={row.due} />
+      <td>
+        {row.activeAssignments}
+        {canReassign ? (
+          <>
+            {" "}
+            <RowLink to={`/personalbyte/${row.id}`} text={t("worklist.leaver.reassign")} about={row.name} />
+          </>
+        ) : null}
+      </td>
+    </tr>
+  );
 }

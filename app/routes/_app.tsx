@@ -25,6 +25,7 @@ const SECTIONS: { to: string; label: MessageKey; permission?: Permission }[] = [
   { to: "/", label: "nav.worklist" },
   { to: "/patienter", label: "nav.patients", permission: "patient:read" },
   { to: "/personal", label: "nav.staff" },
+  { to: "/personalbyte", label: "nav.turnover", permission: "turnover:reassign" },
   { to: "/enhet", label: "nav.unit" },
   { to: "/uppfoljning", label: "nav.compliance", permission: "compliance:read" },
   { to: "/logg", label: "nav.audit", permission: "audit:read" },

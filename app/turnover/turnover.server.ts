@@ -171,6 +171,8 @@ export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, 
       const { staffMemberId, name, befattning, load, qualifications } = member;
       candidates[staffMemberId] = { staffMemberId, name, befattning, load, qualifications };
     }
+    // The per-row choices in name order, as the group's choices.
+    for (const row of view.rows) row.eligibleIds.sort((x, y) => candidates[x].name.localeCompare(candidates[y].name, "sv"));
     view.choices = [...counts]
       .map(([staffMemberId, eligibleRows]) => ({ staffMemberId, eligibleRows }))
       .sort((x, y) => candidates[x.staffMemberId].name.localeCompare(candidates[y.staffMemberId].name, "sv"));
