@@ -2,6 +2,7 @@
 // database (triggers in migration 20261125000100_integrity_rules).
 import type { ActorRef } from "~/auth/actor.server";
 import type { Db, Tx } from "~/db.server";
+import { insertRows } from "~/db/insert-rows.server";
 
 export type AuditEntry = {
   action: string;
@@ -41,10 +42,13 @@ export async function recordAudit(tx: Tx, actor: ActorRef, at: Date, entry: Audi
   await tx.auditEvent.create({ data: auditRow(actor, at, entry) });
 }
 
-/** Writes many AuditEvents in one statement (the turnover batch), each with its own actor. */
+/** Writes many AuditEvents with few statements (the turnover batch), each with its own actor. */
 export async function recordAudits(tx: Tx, at: Date, entries: readonly { actor: ActorRef; entry: AuditEntry }[]): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.auditEvent.createMany({ data: entries.map(({ actor, entry }) => auditRow(actor, at, entry)) });
+  await insertRows(
+    tx,
+    "AuditEvent",
+    entries.map(({ actor, entry }) => auditRow(actor, at, entry)),
+  );
 }
 
 /**

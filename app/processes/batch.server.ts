@@ -13,6 +13,7 @@ import { initialTransition } from "xstate";
 import { actorRef, type ActorRef } from "~/auth/actor.server";
 import { recordAudits, type AuditEntry } from "~/audit.server";
 import type { Tx } from "~/db.server";
+import { insertRows } from "~/db/insert-rows.server";
 import { addDays, isoDateInStockholm, stockholmInstant } from "~/domain/dates";
 import type { Grant } from "~/domain/permissions";
 import type { Assignment } from "~/generated/prisma/client";
@@ -327,7 +328,7 @@ export class BatchStaleError extends Error {
 
 /** Every row of the batch in a few statements, in the order their references need. */
 async function write(tx: Tx, writes: Writes, now: Date) {
-  await tx.processCase.createMany({ data: writes.cases as never });
+  await insertRows(tx, "ProcessCase", writes.cases);
   // One UPDATE per (version, end, reason): each still guarded by the version the row had.
   const groups = new Map<string, RowWrites["ended"][]>();
   for (const e of writes.ended) {
@@ -345,7 +346,7 @@ async function write(tx: Tx, writes: Writes, now: Date) {
     });
     if (done.count !== ids.length) throw new BatchStaleError(ids);
   }
-  await tx.assignment.createMany({ data: writes.assignments });
-  await tx.notification.createMany({ data: writes.notifications });
+  await insertRows(tx, "Assignment", writes.assignments);
+  await insertRows(tx, "Notification", writes.notifications);
   await recordAudits(tx, now, writes.audit);
 }

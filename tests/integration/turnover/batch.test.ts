@@ -77,12 +77,22 @@ describe("a turnover batch", () => {
       const theCase = await db.processCase.findUniqueOrThrow({ where: { id: successor.caseId ?? "" } });
       const audit = await db.auditEvent.findMany({ where: { patientId: successor.patientId }, orderBy: { id: "asc" } });
       const snapshot = JSON.parse(theCase.snapshot);
+      const { id, caseId, replacesId, patientId, ...values } = successor;
+      // As SQLite holds them: the batch writes its rows with its own INSERTs (decision 011).
+      const [stored] = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+        `SELECT 'x' || substr(a.startedAt, 20) AS startedAtFormat, 'x' || a.createdAt AS createdAt, typeof(a.lifeThreatening) AS flagType,
+           a.lifeThreatening, 'x' || c.openedAt AS openedAt, c.closedAt, c.deadlineAt
+         FROM Assignment a JOIN ProcessCase c ON c.id = a.caseId WHERE a.id = ?`,
+        id,
+      );
       return {
         actions: audit.map((a) => [a.action, a.entityType, a.userId, a.roleCode, a.careUnitId]),
         steps: audit.filter((a) => a.entityType === "ProcessCase").map((a) => JSON.parse(a.after ?? "{}").event),
         state: [theCase.state, theCase.status, theCase.revision, snapshot.value, Object.keys(snapshot.context).sort()],
         context: { ...snapshot.context, patientId: null, assignmentId: null, replacedAssignmentId: null },
-        columns: Object.keys(successor).sort(),
+        // The batch starts the new contact the day after the last day; one step starts it now.
+        values: { ...values, staffMemberId: null, startedAt: null },
+        stored,
       };
     };
     const [one, many] = [await trail(single.id), await trail(rest[0].id)];
