@@ -49,7 +49,7 @@ export async function startBatch(
   staffMemberId: string,
   batchId: string,
   now: Date,
-  options: { jobDb?: Db; newId?: () => string } = {},
+  options: JobOptions & { jobDb?: Db } = {},
 ): Promise<{ done: Promise<void> } | "already" | null> {
   const claimed = await db.$transaction(async (tx) => {
     const { count } = await tx.turnoverBatch.updateMany({
@@ -64,13 +64,17 @@ export async function startBatch(
     return exists ? "already" : null;
   }
   const batchActor = await turnoverActor(db, actor, now);
-  return { done: runBatch(options.jobDb ?? jobDb(), batchId, batchActor, actorRef(actor), { newId: options.newId }) };
+  return { done: runBatch(options.jobDb ?? jobDb(), batchId, batchActor, actorRef(actor), options) };
 }
 
+/** Ids and the clock can be injected (tests); by default random UUIDs and the time the job runs. */
+export type JobOptions = { newId?: () => string; now?: () => Date };
+
 /** Carries out a QUEUED batch: every row or none, then the outcome on the batch row. */
-export function runBatch(db: Db, batchId: string, actor: BatchActor, who: ActorRef, options: { newId?: () => string } = {}): Promise<void> {
+export function runBatch(db: Db, batchId: string, actor: BatchActor, who: ActorRef, options: JobOptions = {}): Promise<void> {
   const progress: Progress = { checked: 0, total: 0, writing: false };
-  const done = run(db, batchId, actor, who, progress, options.newId ?? randomUUID).finally(() => jobs.delete(batchId));
+  const clock = { newId: options.newId ?? randomUUID, now: options.now ?? (() => new Date()) };
+  const done = run(db, batchId, actor, who, progress, clock).finally(() => jobs.delete(batchId));
   jobs.set(batchId, { progress, done });
   return done;
 }
@@ -81,12 +85,13 @@ class Refused extends Error {
   }
 }
 
-async function run(db: Db, batchId: string, actor: BatchActor, who: ActorRef, progress: Progress, newId: () => string) {
+async function run(db: Db, batchId: string, actor: BatchActor, who: ActorRef, progress: Progress, clock: Required<JobOptions>) {
+  const { newId } = clock;
   const batch = await db.turnoverBatch.findUniqueOrThrow({ where: { id: batchId } });
   const plan = JSON.parse(batch.plan) as Plan;
   const changes = changesOf(plan);
   progress.total = changes.length;
-  const now = new Date();
+  const now = clock.now();
   try {
     await db.$transaction(async (tx) => {
       // Writing first takes SQLite's write lock before anything is read: no one can change a
@@ -105,7 +110,7 @@ async function run(db: Db, batchId: string, actor: BatchActor, who: ActorRef, pr
       if (!result.ok) throw new Refused(result);
       await tx.turnoverBatch.update({
         where: { id: batchId },
-        data: { status: "SUCCEEDED", finishedAt: new Date(), effectiveAt: result.effectiveAt },
+        data: { status: "SUCCEEDED", finishedAt: clock.now(), effectiveAt: result.effectiveAt },
       });
       await recordAudit(tx, who, now, {
         action: "turnover.complete",
@@ -116,12 +121,13 @@ async function run(db: Db, batchId: string, actor: BatchActor, who: ActorRef, pr
     }, TRANSACTION);
   } catch (error) {
     const failures = failuresOf(error, changes, who);
+    const failedAt = clock.now();
     await db.$transaction(async (tx) => {
       await tx.turnoverBatch.update({
         where: { id: batchId },
-        data: { status: "FAILED", finishedAt: new Date(), failures: JSON.stringify(failures) },
+        data: { status: "FAILED", finishedAt: failedAt, failures: JSON.stringify(failures) },
       });
-      await recordAudit(tx, who, new Date(), { action: "turnover.fail", entityType: "TurnoverBatch", entityId: batchId, after: failures });
+      await recordAudit(tx, who, failedAt, { action: "turnover.fail", entityType: "TurnoverBatch", entityId: batchId, after: failures });
     });
   }
 }
