@@ -6,7 +6,14 @@ import AxeBuilder from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from "vitest";
 
-export const baseUrl = () => inject("baseUrl");
+/** Set by a story that runs a server of its own (own-server.ts); every other file uses the shared one. */
+let ownServer: string | null = null;
+
+export const baseUrl = () => ownServer ?? inject("baseUrl");
+
+export function pointBrowserAt(url: string | null) {
+  ownServer = url;
+}
 
 export type Browser = { context: BrowserContext; consoleErrors: string[]; close: () => Promise<void> };
 

@@ -1,13 +1,20 @@
-// The database the e2e server runs on (tests/e2e/global-setup.ts), opened read-only: the
-// browser tests pick demo rows from it and check what the server wrote. A fresh connection
-// per query, so every read sees the server's last commit.
-import path from "node:path";
+// The database the e2e server runs on (tests/e2e/global-setup.ts, or a story's own server:
+// own-server.ts), opened read-only: the browser tests pick demo rows from it and check what
+// the server wrote. A fresh connection per query, so every read sees the server's last commit.
 import Database from "better-sqlite3";
 import { fullName } from "~/models/contact-view";
 import { UNITS, type UnitKey } from "../../prisma/demo/units";
 import { demoUserId, type DemoUsername } from "../../prisma/demo/users";
+import { databaseFile } from "./server";
 
-const file = () => path.resolve("tests/.tmp/e2e.db");
+/** Set by a story that runs a server of its own; every other file reads the shared database. */
+let ownFile: string | null = null;
+
+const file = () => ownFile ?? databaseFile("e2e");
+
+export function pointDatabaseAt(path: string | null) {
+  ownFile = path;
+}
 
 export function query<T>(sql: string, ...params: unknown[]): T[] {
   const db = new Database(file(), { readonly: true });

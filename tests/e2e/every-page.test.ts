@@ -74,6 +74,9 @@ const PAGES: Spec[] = [
   { name: "staff", user: "verksamhetschef", path: () => "/personal", keyboard: true, tablet: true },
   { name: "staff-member", user: "verksamhetschef", path: () => "/personal/demo-staff-sara-nilsson" },
   { name: "staff-new", user: "administrator", unit: VC, path: () => "/personal/ny" },
+  // Read-only here: previewing or carrying out a turnover would empty the leaver other files count on (story h does it on its own server).
+  { name: "turnover", user: "administrator", unit: VC, path: () => "/personalbyte", keyboard: true, tablet: true },
+  { name: "turnover-leaver", user: "administrator", unit: VC, path: () => "/personalbyte/demo-staff-eva-sjoberg", tablet: true },
   { name: "unit", user: "verksamhetschef", path: () => "/enhet", tablet: true },
   { name: "audit", user: "administrator", unit: VC, path: () => "/logg", keyboard: true },
   { name: "audit-patient-extract", user: "administrator", unit: VC, path: () => `/logg/patient/${patientWithAuditRows()}`, tablet: true },

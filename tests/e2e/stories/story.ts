@@ -17,7 +17,7 @@ export const inDays = (days: number) => addDays(today(), days);
 
 export const processLabel = (process: string) => t(`process.${process}` as MessageKey);
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Signs in; a user with several units chooses `unit` on the page that asks. */
 export async function signInAs(page: Page, username: DemoUsername, unit?: UnitKey) {
