@@ -38,9 +38,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ? await db.assignment.findMany({
           where: { replacesId: { in: changesOf(batch.plan).map((c) => c.assignmentId) } },
           select: { id: true, caseId: true, careUnitId: true, patient, staffMember: { select: { firstName: true, middleName: true, lastName: true } } },
-          orderBy: [{ patient: { lastName: "asc" } }, { patient: { firstName: "asc" } }],
         })
       : [];
+  // Swedish order (Å before Ä before Ö), which SQLite's byte order is not.
+  changed.sort((a, b) => a.patient.lastName.localeCompare(b.patient.lastName, "sv") || a.patient.firstName.localeCompare(b.patient.firstName, "sv"));
   // What stopped it: the rows named, with their patients.
   const failedRows = batch.failures?.rows ?? [];
   const failedAssignments = await db.assignment.findMany({ where: { id: { in: failedRows.map((f) => f.assignmentId) } }, select: { id: true, patient } });
