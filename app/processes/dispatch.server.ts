@@ -315,7 +315,7 @@ async function step(
  * What an accepted event does to a case, computed with XState's pure transition(): the case
  * row's new columns (and, for a case being opened, the columns it is created with), the
  * effects the machine declared, and the audit entry of the step. Null when the machine does
- * not move. Shared by the one-step executor and the turnover batch (./turnover).
+ * not move. Shared by the one-step executor and the turnover batch (./batch.server.ts).
  */
 export function advanceCase(
   definition: ProcessDefinition,

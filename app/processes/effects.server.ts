@@ -44,7 +44,7 @@ export function deadlineColumns(current: CaseDeadlines | undefined, effects: rea
 }
 
 // The rows the effects that create or end contacts ask for, every column spelled out: the
-// executor writes them one step at a time, the turnover batch (./turnover) many at once, and
+// executor writes them one step at a time, the turnover batch (./batch.server.ts) many at once, and
 // both record the same rows in the audit trail.
 
 /** The assignment a createAssignment effect starts, as it is stored. */

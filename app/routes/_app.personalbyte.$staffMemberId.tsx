@@ -301,7 +301,7 @@ function GroupSection({
                   <td>
                     <RowFlags row={row} />
                   </td>
-                  <td>{row.team ?? "–"}</td>
+                  <td className="nowrap">{row.team ?? "–"}</td>
                   <td>
                     <label htmlFor={fieldId} className="visually-hidden">
                       {t("turnover.row.label", { patient: row.patient.name })}

@@ -85,14 +85,14 @@ class Refused extends Error {
   }
 }
 
+/** Never rejects: whatever happens ends up on the batch row, or in the log if even that fails. */
 async function run(db: Db, batchId: string, actor: BatchActor, who: ActorRef, progress: Progress, clock: Required<JobOptions>) {
-  const { newId } = clock;
-  const batch = await db.turnoverBatch.findUniqueOrThrow({ where: { id: batchId } });
-  const plan = JSON.parse(batch.plan) as Plan;
-  const changes = changesOf(plan);
-  progress.total = changes.length;
-  const now = clock.now();
+  let changes: PlannedChange[] = [];
   try {
+    const batch = await db.turnoverBatch.findUniqueOrThrow({ where: { id: batchId } });
+    changes = changesOf(JSON.parse(batch.plan) as Plan);
+    progress.total = changes.length;
+    const now = clock.now();
     await db.$transaction(async (tx) => {
       // Writing first takes SQLite's write lock before anything is read: no one can change a
       // row between the batch's checks and its writes.
@@ -100,7 +100,7 @@ async function run(db: Db, batchId: string, actor: BatchActor, who: ActorRef, pr
       const order = { leaverId: batch.staffMemberId, reason: batch.reason, reviewDueDate: batch.reviewDueDate, changes };
       const result = await reassignInBatch(tx, order, actor, {
         now,
-        newId,
+        newId: clock.newId,
         onProgress: async (checked) => {
           progress.checked = checked;
           progress.writing = checked === changes.length;
@@ -120,16 +120,17 @@ async function run(db: Db, batchId: string, actor: BatchActor, who: ActorRef, pr
       });
     }, TRANSACTION);
   } catch (error) {
-    const failures = failuresOf(error, changes, who);
-    const failedAt = clock.now();
-    await db.$transaction(async (tx) => {
-      await tx.turnoverBatch.update({
-        where: { id: batchId },
-        data: { status: "FAILED", finishedAt: failedAt, failures: JSON.stringify(failures) },
-      });
-      await recordAudit(tx, who, failedAt, { action: "turnover.fail", entityType: "TurnoverBatch", entityId: batchId, after: failures });
+    await recordFailure(db, batchId, failuresOf(error, changes, who), who, clock.now()).catch((failure: unknown) => {
+      console.error(`[request ${who.requestId}] turnover batch ${batchId}: the failure could not be recorded`, failure);
     });
   }
+}
+
+async function recordFailure(db: Db, batchId: string, failures: BatchFailures, who: ActorRef, at: Date) {
+  await db.$transaction(async (tx) => {
+    await tx.turnoverBatch.update({ where: { id: batchId }, data: { status: "FAILED", finishedAt: at, failures: JSON.stringify(failures) } });
+    await recordAudit(tx, who, at, { action: "turnover.fail", entityType: "TurnoverBatch", entityId: batchId, after: failures });
+  });
 }
 
 function failuresOf(error: unknown, changes: readonly PlannedChange[], who: ActorRef): BatchFailures {
@@ -167,7 +168,7 @@ export async function withProgress(db: Db, batch: StoredBatch, who: ActorRef, no
 export async function settled(job: { done: Promise<void> }, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  const finished = await Promise.race([job.done.then(() => true as const), timeout]);
+  const finished = await Promise.race([job.done.then(() => true as const, () => true as const), timeout]);
   clearTimeout(timer);
   return finished;
 }

@@ -75,7 +75,14 @@ export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, 
   const batchActor = await turnoverActor(db, actor, now);
   const unitIds = [...batchActor.grants.keys()];
   const leaver = await db.staffMember.findFirst({
-    where: { id: staffMemberId, employments: { some: { careUnitId: { in: unitIds } } } },
+    // Employed in one of the units, or still holding a contact there (employment moved elsewhere).
+    where: {
+      id: staffMemberId,
+      OR: [
+        { employments: { some: { careUnitId: { in: unitIds } } } },
+        { assignments: { some: { endedAt: null, careUnitId: { in: unitIds } } } },
+      ],
+    },
     select: { id: true, firstName: true, middleName: true, lastName: true, employmentEndDate: true, befattning: { select: { name: true } } },
   });
   if (!leaver) return null;

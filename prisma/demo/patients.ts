@@ -5,7 +5,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { assertValidIdentityNumber, reservnummer, testIdentityNumber } from "./identifiers";
 import { FIRST_NAMES, LAST_NAMES, MIDDLE_NAMES, TOWNS, generationOf, type Sex, type TownKey } from "./names";
-import { createRandom } from "./random";
+import { createRandom, type Random } from "./random";
 
 export type DemoPatient = {
   id: string;
@@ -102,6 +102,16 @@ const TOWN_WEIGHTS: [TownKey, number][] = [
   ["bergsjoholm", 0.08],
 ];
 
+/** Where a patient lives, weighted by the towns' sizes (the benchmark's region uses it too). */
+export function pickTown(random: Random): TownKey {
+  let r = random.next();
+  for (const [town, weight] of TOWN_WEIGHTS) {
+    if (r < weight) return town;
+    r -= weight;
+  }
+  return "norrsjo";
+}
+
 export function buildPatients(today: string): DemoPatient[] {
   const random = createRandom(20_261_125);
   const used = new Set<string>();
@@ -130,15 +140,6 @@ export function buildPatients(today: string): DemoPatient[] {
   add(RESERVE);
   add(PROTECTED);
 
-  const pickTown = (): TownKey => {
-    let r = random.next();
-    for (const [town, weight] of TOWN_WEIGHTS) {
-      if (r < weight) return town;
-      r -= weight;
-    }
-    return "norrsjo";
-  };
-
   for (const [count, fromYear, toYear] of AGE_BUCKETS) {
     for (let i = 0; i < count; i++) {
       const sex: Sex = random.chance(0.52) ? "F" : "M";
@@ -161,7 +162,7 @@ export function buildPatients(today: string): DemoPatient[] {
         firstName,
         middleName: middleName === firstName ? null : middleName,
         lastName: random.chance(0.04) ? `${random.pick(LAST_NAMES)} ${random.pick(LAST_NAMES)}` : random.pick(LAST_NAMES),
-        town: pickTown(),
+        town: pickTown(random),
         protectedIdentity: false,
       });
     }

@@ -5,7 +5,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { addDays, addMonths } from "~/domain/dates";
 import { assertValidIdentityNumber, testIdentityNumber } from "../../prisma/demo/identifiers";
-import { FIRST_NAMES, LAST_NAMES, MIDDLE_NAMES, TOWNS, generationOf, type Sex, type TownKey } from "../../prisma/demo/names";
+import { pickTown } from "../../prisma/demo/patients";
+import { FIRST_NAMES, LAST_NAMES, MIDDLE_NAMES, TOWNS, generationOf, type Sex } from "../../prisma/demo/names";
 import type { Random } from "../../prisma/demo/random";
 import type { Clock } from "./region-clock";
 import { LEAVER_UNIT_ID, type BenchUnit } from "./region-units";
@@ -34,7 +35,6 @@ export const LEAVER_UNIT_CONTACT_SHARE = 0.9;
 /** Fasta vårdkontakter held by the leaver's colleagues at the unit, besides the leaver's own. */
 const LEAVER_COLLEAGUES_CONTACTS = 2_750;
 
-const TOWN_WEIGHTS: [TownKey, number][] = [["norrsjo", 0.5], ["hammarvik", 0.3], ["lillgrund", 0.12], ["bergsjoholm", 0.08]];
 
 const NOT_NEEDED_REASONS = ["Endast trygghetslarm", "Enbart matdistribution en gång i veckan", "Tillfällig insats efter utskrivning"];
 
@@ -55,15 +55,6 @@ export function buildPatients(
   const used = new Set<string>();
   const pad = (n: number) => String(n).padStart(6, "0");
 
-  const pickTown = (): TownKey => {
-    let r = random.next();
-    for (const [town, weight] of TOWN_WEIGHTS) {
-      if (r < weight) return town;
-      r -= weight;
-    }
-    return "norrsjo";
-  };
-
   for (let n = 1; n <= count; n++) {
     const id = `bench-patient-${pad(n)}`;
     // Ages 0–84 evenly, fewer up to 100.
@@ -79,7 +70,7 @@ export function buildPatients(
     used.add(identifier);
     assertValidIdentityNumber(identifier, kind, today);
     const protectedIdentity = random.chance(0.002);
-    const town = TOWNS[pickTown()];
+    const town = TOWNS[pickTown(random)];
     const firstName = random.pick(FIRST_NAMES[generationOf(Number(birthDate.slice(0, 4)))][sex]);
     const middleName = random.chance(0.18) ? random.pick(MIDDLE_NAMES[sex]) : null;
     rows.patients.push({

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { t } from "~/i18n";
 import { baseUrl, expectNoAxeViolations, openPage, saveScreenshot, signIn, useBrowser } from "./browser";
-import { query } from "./database";
+import { patientName, query } from "./database";
 
 const ADMIN_ID = "demo-user-administrator";
 const VC_NORRSJO = "Vårdcentralen Norrsjö";
@@ -80,7 +80,7 @@ describe("with JavaScript", () => {
 
     await page.getByLabel(t("audit.patientSearch.label")).fill(written(patient.identifier));
     await page.getByRole("button", { name: t("audit.patientSearch.submit") }).click();
-    await page.getByRole("heading", { level: 1, name: t("audit.extract.title", { name: `${patient.firstName} ${patient.lastName}` }) }).waitFor();
+    await page.getByRole("heading", { level: 1, name: t("audit.extract.title", { name: patientName(patient.id) }) }).waitFor();
     expect(await page.getByTestId("extract-identifier").textContent()).toBe(written(patient.identifier));
     const log = page.getByTestId("audit-log");
     expect(await log.locator('tr[data-kind="change"]').count()).toBe(patient.changes);

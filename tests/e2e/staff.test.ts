@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, isoDateInStockholm } from "~/domain/dates";
 import { t } from "~/i18n";
 import { expectNoAxeViolations, openPage, saveScreenshot, signIn, useBrowser } from "./browser";
-import { query } from "./database";
+import { logMark, query } from "./database";
 
 const VC_NORRSJO = "Vårdcentralen Norrsjö";
 // Whole stories with axe on every page: more than the default 30 s on a busy two-core machine.
@@ -136,6 +136,8 @@ describe("with JavaScript", () => {
     );
     await signIn(page, "verksamhetschef");
     await page.getByTestId("active-unit").getByText(VC_NORRSJO).waitFor();
+    // Only this visit's log rows: other files may have shown staff pages to the same user before.
+    const mark = logMark();
 
     await openPage(page, "/personal");
     await page.getByRole("heading", { level: 1, name: t("staff.list.headingUnit", { unit: VC_NORRSJO }) }).waitFor();
@@ -154,7 +156,8 @@ describe("with JavaScript", () => {
 
     const logged = query<{ patientId: string }>(
       `SELECT DISTINCT a.patientId FROM AccessLog a JOIN User u ON u.id = a.userId
-       WHERE u.username = 'verksamhetschef' AND a.action = 'staff.assignments'`,
+       WHERE u.username = 'verksamhetschef' AND a.action = 'staff.assignments' AND a.id > ?`,
+      mark.access,
     );
     const shown = query<{ patientId: string }>(
       `SELECT DISTINCT a.patientId FROM Assignment a JOIN CareUnit u ON u.id = a.careUnitId AND u.name = ?

@@ -1,11 +1,12 @@
 // The turnover as the page drives it: the rows and who may take each (judged by the rules),
 // the previewed plan saved as a draft, started exactly once, and its outcome on record.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { actorRef } from "~/auth/actor.server";
 import { db } from "~/db.server";
 import { startBatch, withProgress } from "~/turnover/jobs.server";
 import { findBatch, loadTurnover, planFor, saveDraft } from "~/turnover/turnover.server";
 import type { TurnoverChoices } from "~/turnover/plan";
+import { allowConsoleError } from "../../setup/setup-test-env";
 import { domainState, NOW, turnoverScenario, type TurnoverScenario } from "./scenario";
 
 const clock = { now: () => NOW };
@@ -109,6 +110,23 @@ describe("a turnover batch run as a job", () => {
     const { batch } = await withProgress(db, stored, actorRef(s.admin), NOW);
     expect(batch).toMatchObject({ status: "INTERRUPTED", failures: { rows: [], problem: "interrupted" } });
     expect(await db.turnoverBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({ status: "INTERRUPTED" });
+  });
+
+  it("records an unexpected failure with the request id, logs it, and writes nothing else", async () => {
+    allowConsoleError();
+    const s = await turnoverScenario(db);
+    const { batchId } = await preview(s, { groups: { [groupKey(s)]: "person:" + s.nurseA.id }, rows: { [s.rows[4].id]: s.doctor.id } });
+    const before = await domainState(db);
+    // Every new row gets the same id: the second insert collides half-way through the writes.
+    const started = await startBatch(db, s.actor, s.leaver.id, batchId, NOW, { jobDb: db, ...clock, newId: () => `same-${batchId}` });
+    if (typeof started !== "object" || started === null) throw new Error("did not start");
+    await started.done;
+    expect(await findBatch(db, s.actor, s.leaver.id, batchId)).toMatchObject({
+      status: "FAILED",
+      failures: { rows: [], problem: "error", requestId: s.actor.requestId },
+    });
+    expect(await domainState(db)).toEqual(before);
+    expect(vi.mocked(console.error).mock.calls.some(([text]) => String(text).includes(s.actor.requestId))).toBe(true);
   });
 
   it("starts only the actor's own draft", async () => {
