@@ -2,7 +2,8 @@
 // preview is saved as a draft batch and shown at ?plan=<id>; its button starts exactly that
 // plan, once. A failed run comes back here with the same choices and the failing rows named.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import type { FormEvent } from "react";
 import { requireActor, requirePermission } from "~/auth/actor.server";
 import { FailureMessage, ProblemMessage, RowFlags } from "~/components/turnover";
 import { TextField } from "~/components/text-field";
@@ -13,8 +14,8 @@ import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
 import { reviewDateRules } from "../../machines/rules";
 import { settled, startBatch } from "~/turnover/jobs.server";
-import { KEEP, type Problem, type TurnoverChoices } from "~/turnover/plan";
-import { findBatch, loadTurnover, planFor, saveDraft, type TurnoverGroup } from "~/turnover/turnover.server";
+import { KEEP, type TurnoverChoices } from "~/turnover/plan";
+import { batchView, findBatch, loadTurnover, pageOf, planFor, saveDraft } from "~/turnover/turnover.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? t("turnover.page.title", { name: data.turnover.leaver.name }) : t("turnover.index.title")) },
@@ -46,10 +47,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     select: { id: true },
   });
   const { page } = turnover;
+  const shown = pageOf(page, Number(new URL(request.url).searchParams.get("sida") ?? "1"));
+  const visible = new Set(shown.groups.flatMap((g) => g.rows.map((r) => r.assignmentId)));
   return {
-    turnover: page,
+    turnover: shown,
     defaults: batch?.choices ?? defaultChoices(page),
-    batch: batch ? { id: batch.id, status: batch.status, plan: batch.plan, failures: batch.failures } : null,
+    batch: batch ? batchView(batch, page, visible) : null,
     running,
   };
 }
@@ -62,11 +65,11 @@ function defaultChoices(page: { leaver: { name: string; lastDay: string | null }
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const now = new Date();
   const staffMemberId = params.staffMemberId ?? "";
+  const actor = await requireActor(request, context);
+  requirePermission(actor, "turnover:reassign");
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "execute") {
-    const actor = await requireActor(request, context);
-    requirePermission(actor, "turnover:reassign");
     const batchId = String(formData.get("batchId") ?? "");
     const started = await startBatch(db, actor, staffMemberId, batchId, now);
     if (started === null) throw new Response("Not found", { status: 404 });
@@ -74,8 +77,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(`/personalbyte/${staffMemberId}/korning/${batchId}`);
   }
   if (intent !== "preview") throw new Response("Bad request", { status: 400 });
+  // Another page of rows: the choices made so far come back with it (the loader serves the page).
+  if (formData.has("goto")) {
+    const choices = choicesFrom(formData, { reason: String(formData.get("reason") ?? ""), reviewDueDate: String(formData.get("reviewDueDate") ?? "") || null });
+    return { errors: undefined, choices };
+  }
 
-  const { actor, turnover } = await turnoverOf(request, context, staffMemberId, now);
+  const turnover = await loadTurnover(db, actor, staffMemberId, now);
+  if (!turnover) throw new Response("Not found", { status: 404 });
   const parsed = parseForm(formData, turnoverFormSchema);
   const fields = parsed.ok ? parsed.data : { reason: String(formData.get("reason") ?? ""), reviewDueDate: null };
   const choices = choicesFrom(formData, fields);
@@ -100,7 +109,7 @@ export default function TurnoverPage() {
   const page = useLoaderData<typeof loader>();
   const { turnover } = page;
   const { leaver } = turnover;
-  const rowCount = turnover.groups.reduce((sum, g) => sum + g.rows.length, 0);
+  const rowCount = turnover.rowCount;
   return (
     <>
       <p>
@@ -148,7 +157,7 @@ export default function TurnoverPage() {
           {t("turnover.page.running")} <Link to={`/personalbyte/${leaver.id}/korning/${page.running.id}`}>{t("turnover.page.runningLink")}</Link>
         </p>
       ) : null}
-      {page.batch?.failures ? <FailedRun page={page} /> : null}
+      {page.batch?.failed ? <FailedRun page={page} /> : null}
       {rowCount === 0 ? (
         <p>{t("turnover.page.none", { name: leaver.name })}</p>
       ) : leaver.lastDay ? (
@@ -161,33 +170,44 @@ export default function TurnoverPage() {
   );
 }
 
-/** Where each row stands in the saved plan or failed run, by assignment id. */
-function rowNotes(page: Page) {
-  const problems = new Map<string, Problem>();
-  for (const row of page.batch?.plan.rows ?? []) if (row.outcome === "blocked") problems.set(row.assignmentId, row.problem);
-  const failures = new Map((page.batch?.failures?.rows ?? []).map((f) => [f.assignmentId, f]));
-  return { problems, failures };
-}
+type Group = Page["turnover"]["groups"][number];
 
 function ChoicesForm({ page }: { page: Page }) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const submit = useSubmit();
   const { register, onSubmit, errorFor } = useValidatedForm(turnoverFormSchema, actionData?.errors);
   const choices = actionData?.choices ?? page.defaults;
-  const withoutReview = page.turnover.groups.reduce((n, g) => n + g.rows.filter((r) => r.reviewDueDate === null).length, 0);
-  const notes = rowNotes(page);
-  const formError = actionData?.errors._form;
+  const { turnover } = page;
+  const withoutReview = turnover.groups.reduce((n, g) => n + g.withoutReviewDate, 0);
+  const shown = new Set(turnover.groups.flatMap((g) => g.rows.map((r) => r.assignmentId)));
+  // Another page is only a view of the same form: it keeps the choices without checking them.
+  const onSubmitForm = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (submitter instanceof HTMLButtonElement && submitter.name === "goto") {
+      event.preventDefault();
+      submit(submitter);
+    } else {
+      onSubmit(event);
+    }
+  };
   return (
     <section aria-labelledby="choices-heading">
       <h2 id="choices-heading">{t("turnover.form.heading")}</h2>
       <p>{t("turnover.form.intro")}</p>
       {actionData?.errors ? (
         <div className="notice notice--error" role="alert">
-          <p>{formError ?? t("turnover.form.errors")}</p>
+          <p>{actionData.errors._form ?? t("turnover.form.errors")}</p>
         </div>
       ) : null}
-      <Form method="post" onSubmit={onSubmit} noValidate className="turnover-form">
+      <Form method="post" onSubmit={onSubmitForm} noValidate className="turnover-form">
         <input type="hidden" name="intent" value="preview" />
+        {/* Choices made on other pages of rows travel with the form. */}
+        {Object.entries(choices.rows)
+          .filter(([id, value]) => value && !shown.has(id))
+          .map(([id, value]) => (
+            <input key={id} type="hidden" name={rowField(id)} value={value} />
+          ))}
         <TextField
           label={t("turnover.form.reason")}
           hint={t("turnover.form.reasonHint")}
@@ -204,12 +224,14 @@ function ChoicesForm({ page }: { page: Page }) {
             registration={register("reviewDueDate")}
             error={errorFor("reviewDueDate")}
             defaultValue={choices.reviewDueDate ?? ""}
-            min={page.turnover.effectiveDate ?? undefined}
+            min={turnover.effectiveDate ?? undefined}
           />
         ) : null}
-        {page.turnover.groups.map((group) => (
-          <GroupSection key={group.key} page={page} group={group} choices={choices} notes={notes} />
+        <Pager page={page} />
+        {turnover.groups.map((group) => (
+          <GroupSection key={group.key} page={page} group={group} choices={choices} />
         ))}
+        <Pager page={page} />
         <button type="submit" className="button" disabled={busy}>
           {t("turnover.form.preview")}
         </button>
@@ -218,22 +240,47 @@ function ChoicesForm({ page }: { page: Page }) {
   );
 }
 
-function GroupSection({
-  page,
-  group,
-  choices,
-  notes,
-}: {
-  page: Page;
-  group: TurnoverGroup;
-  choices: TurnoverChoices;
-  notes: ReturnType<typeof rowNotes>;
-}) {
+/** The first and last page and those next to the current one: a short row of buttons also for fifty pages. */
+function pagesAround(current: number, count: number): number[] {
+  const near = [1, current - 2, current - 1, current, current + 1, current + 2, count];
+  return [...new Set(near.filter((n) => n >= 1 && n <= count))].sort((a, b) => a - b);
+}
+
+/** Buttons to the other pages of rows; they post the form, so nothing chosen is lost. */
+function Pager({ page }: { page: Page }) {
+  const { current, count } = page.turnover.pages;
+  if (count === 1) return null;
+  const planQuery = page.batch ? `&plan=${page.batch.id}` : "";
+  return (
+    <nav aria-label={t("turnover.pager.label")} className="turnover-pager">
+      <p>{t("turnover.pager.position", { current, count, rows: page.turnover.rowCount })}</p>
+      <ul>
+        {pagesAround(current, count).map((n, i, shown) => (
+          <li key={n}>
+            {i > 0 && n - shown[i - 1] > 1 ? <span aria-hidden="true">… </span> : null}
+            {n === current ? (
+              <span aria-current="page" className="turnover-pager__current">
+                {n}
+              </span>
+            ) : (
+              <button type="submit" name="goto" value={n} formAction={`?sida=${n}${planQuery}`} className="button button--secondary">
+                <span className="visually-hidden">{t("turnover.pager.page")} </span>
+                {n}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function GroupSection({ page, group, choices }: { page: Page; group: Group; choices: TurnoverChoices }) {
   const { candidates, leaver } = page.turnover;
   const kind = t(`contactKind.${group.kind}`);
   const headingId = `group-${group.key}`.replace(/[^\w-]/g, "-");
   const selectId = `${headingId}-choice`;
-  const total = group.rows.length;
+  const total = group.size;
   return (
     <section aria-labelledby={headingId} className="turnover-group">
       <h3 id={headingId}>
@@ -272,61 +319,63 @@ function GroupSection({
           </select>
         </div>
       )}
-      <div className="table-scroll">
-        <table className="table turnover-table">
-          <caption className="visually-hidden">{t("turnover.group.caption", { kind, unit: group.unitName })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("turnover.col.patient")}</th>
-              <th scope="col">{t("turnover.col.since")}</th>
-              <th scope="col">{t("turnover.col.flags")}</th>
-              <th scope="col">{t("turnover.col.team")}</th>
-              <th scope="col">{t("turnover.col.replacement")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {group.rows.map((row) => {
-              const fieldId = `row-${row.assignmentId}`;
-              const failure = notes.failures.get(row.assignmentId);
-              const problem = row.blocked ?? notes.problems.get(row.assignmentId) ?? null;
-              const noteId = failure || problem ? `${fieldId}-note` : undefined;
-              return (
-                <tr key={row.assignmentId} className={failure || problem ? "turnover-row--problem" : undefined}>
-                  <th scope="row">
-                    {row.patient.name}
-                    <br />
-                    <span className="nowrap">{row.patient.identifier}</span>
-                  </th>
-                  <td className="nowrap">{row.since}</td>
-                  <td>
-                    <RowFlags row={row} />
-                  </td>
-                  <td className="nowrap">{row.team ?? "–"}</td>
-                  <td>
-                    <label htmlFor={fieldId} className="visually-hidden">
-                      {t("turnover.row.label", { patient: row.patient.name })}
-                    </label>
-                    <select id={fieldId} name={rowField(row.assignmentId)} defaultValue={choices.rows[row.assignmentId] ?? ""} aria-describedby={noteId}>
-                      <option value="">{t("turnover.row.followGroup")}</option>
-                      <option value={KEEP}>{t("turnover.row.keep", { name: leaver.name })}</option>
-                      {row.eligibleIds.map((id) => (
-                        <option key={id} value={id}>
-                          {t("turnover.row.option", { name: candidates[id].name, load: candidates[id].load })}
-                        </option>
-                      ))}
-                    </select>
-                    {failure ? (
-                      <FailureMessage failure={failure} id={noteId} />
-                    ) : problem ? (
-                      <ProblemMessage problem={problem} candidates={candidates} teams={group.teams} id={noteId} />
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      {group.rows.length > 0 ? (
+        <div className="table-scroll">
+          <table className="table turnover-table">
+            <caption className="visually-hidden">{t("turnover.group.caption", { kind, unit: group.unitName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("turnover.col.patient")}</th>
+                <th scope="col">{t("turnover.col.since")}</th>
+                <th scope="col">{t("turnover.col.flags")}</th>
+                <th scope="col">{t("turnover.col.team")}</th>
+                <th scope="col">{t("turnover.col.replacement")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.rows.map((row) => {
+                const fieldId = `row-${row.assignmentId}`;
+                const failure = page.batch?.failures[row.assignmentId];
+                const problem = row.blocked ?? page.batch?.problems[row.assignmentId] ?? null;
+                const noteId = failure || problem ? `${fieldId}-note` : undefined;
+                return (
+                  <tr key={row.assignmentId} className={failure || problem ? "turnover-row--problem" : undefined}>
+                    <th scope="row">
+                      {row.patient.name}
+                      <br />
+                      <span className="nowrap">{row.patient.identifier}</span>
+                    </th>
+                    <td className="nowrap">{row.since}</td>
+                    <td>
+                      <RowFlags row={row} />
+                    </td>
+                    <td className="nowrap">{row.team ?? "–"}</td>
+                    <td>
+                      <label htmlFor={fieldId} className="visually-hidden">
+                        {t("turnover.row.label", { patient: row.patient.name })}
+                      </label>
+                      <select id={fieldId} name={rowField(row.assignmentId)} defaultValue={choices.rows[row.assignmentId] ?? ""} aria-describedby={noteId}>
+                        <option value="">{t("turnover.row.followGroup")}</option>
+                        <option value={KEEP}>{t("turnover.row.keep", { name: leaver.name })}</option>
+                        {row.eligibleIds.map((id) => (
+                          <option key={id} value={id}>
+                            {t("turnover.row.option", { name: candidates[id].name, load: candidates[id].load })}
+                          </option>
+                        ))}
+                      </select>
+                      {failure ? (
+                        <FailureMessage failure={failure} id={noteId} />
+                      ) : problem ? (
+                        <ProblemMessage problem={problem} candidates={candidates} teams={group.teams} id={noteId} />
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -336,9 +385,7 @@ function Preview({ page }: { page: Page }) {
   const batch = page.batch;
   if (!batch) return null;
   const { candidates } = page.turnover;
-  const patients = new Map(page.turnover.groups.flatMap((g) => g.rows.map((r) => [r.assignmentId, r.patient.name] as const)));
-  const changes = batch.plan.rows.flatMap((r) => (r.outcome === "change" ? [r] : []));
-  const count = (outcome: string) => batch.plan.rows.filter((r) => r.outcome === outcome).length;
+  const { counts } = batch;
   const date = page.turnover.effectiveDate ?? "";
   return (
     <section aria-labelledby="forhandsgranskning" className="turnover-preview">
@@ -348,12 +395,12 @@ function Preview({ page }: { page: Page }) {
       <ul>
         <li>
           <strong>
-            {changes.length === 1 ? t("turnover.preview.summaryOne", { date }) : t("turnover.preview.summary", { count: changes.length, date })}
+            {counts.change === 1 ? t("turnover.preview.summaryOne", { date }) : t("turnover.preview.summary", { count: counts.change, date })}
           </strong>
         </li>
-        {count("keep") > 0 ? <li>{t("turnover.preview.kept", { count: count("keep") })}</li> : null}
-        {count("none") > 0 ? <li>{t("turnover.preview.unchosen", { count: count("none") })}</li> : null}
-        {count("blocked") > 0 ? <li>{t("turnover.preview.blocked", { count: count("blocked") })}</li> : null}
+        {counts.keep > 0 ? <li>{t("turnover.preview.kept", { count: counts.keep })}</li> : null}
+        {counts.none > 0 ? <li>{t("turnover.preview.unchosen", { count: counts.none })}</li> : null}
+        {counts.blocked > 0 ? <li>{t("turnover.preview.blocked", { count: counts.blocked })}</li> : null}
       </ul>
       <table className="table">
         <caption>{t("turnover.preview.loadsCaption")}</caption>
@@ -365,7 +412,7 @@ function Preview({ page }: { page: Page }) {
           </tr>
         </thead>
         <tbody>
-          {Object.entries(batch.plan.loads).map(([id, load]) => (
+          {Object.entries(batch.loads).map(([id, load]) => (
             <tr key={id}>
               <th scope="row">{candidates[id]?.name ?? id}</th>
               <td>{load.before}</td>
@@ -385,14 +432,15 @@ function Preview({ page }: { page: Page }) {
             </tr>
           </thead>
           <tbody>
-            {changes.map((row) => (
+            {batch.changes.map((row) => (
               <tr key={row.assignmentId}>
-                <th scope="row">{patients.get(row.assignmentId) ?? t("turnover.failure.unknownPatient")}</th>
+                <th scope="row">{row.patient ?? t("turnover.failure.unknownPatient")}</th>
                 <td>{candidates[row.replacementId]?.name ?? row.replacementId}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        {counts.change > batch.changes.length ? <p>{t("turnover.preview.more", { shown: batch.changes.length, count: counts.change })}</p> : null}
       </details>
       <p>{t("turnover.preview.notify")}</p>
       <p>{t("turnover.preview.allOrNothing")}</p>
@@ -400,7 +448,7 @@ function Preview({ page }: { page: Page }) {
         <input type="hidden" name="intent" value="execute" />
         <input type="hidden" name="batchId" value={batch.id} />
         <button type="submit" className="button" disabled={busy}>
-          {changes.length === 1 ? t("turnover.preview.executeOne") : t("turnover.preview.execute", { count: changes.length })}
+          {counts.change === 1 ? t("turnover.preview.executeOne") : t("turnover.preview.execute", { count: counts.change })}
         </button>
       </Form>
     </section>
@@ -408,16 +456,12 @@ function Preview({ page }: { page: Page }) {
 }
 
 function FailedRun({ page }: { page: Page }) {
-  const failures = page.batch?.failures;
-  if (!failures) return null;
+  const failed = page.batch?.failed;
+  if (!failed) return null;
   return (
     <div className="notice notice--error" role="alert">
       <h2>{t("turnover.failed.heading")}</h2>
-      {failures.problem ? (
-        <p>{t(`turnover.failure.${failures.problem}`, { requestId: failures.requestId ?? "" })}</p>
-      ) : (
-        <p>{t("turnover.failed.rows")}</p>
-      )}
+      {failed.problem ? <p>{t(`turnover.failure.${failed.problem}`, { requestId: failed.requestId ?? "" })}</p> : <p>{t("turnover.failed.rows")}</p>}
     </div>
   );
 }

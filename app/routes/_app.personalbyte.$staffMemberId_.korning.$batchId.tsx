@@ -11,7 +11,7 @@ import { formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifier
 import { pageTitle, t } from "~/i18n";
 import { fullName } from "~/models/contact-view";
 import { changesOf, withProgress } from "~/turnover/jobs.server";
-import { findBatch } from "~/turnover/turnover.server";
+import { findBatch, LIST_LIMIT } from "~/turnover/turnover.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? t("turnover.status.title", { name: data.leaver }) : t("turnover.index.title")) },
@@ -42,11 +42,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       : [];
   // Swedish order (Å before Ä before Ö), which SQLite's byte order is not.
   changed.sort((a, b) => a.patient.lastName.localeCompare(b.patient.lastName, "sv") || a.patient.firstName.localeCompare(b.patient.firstName, "sv"));
+  const listed = changed.slice(0, LIST_LIMIT);
   // What stopped it: the rows named, with their patients.
   const failedRows = batch.failures?.rows ?? [];
   const failedAssignments = await db.assignment.findMany({ where: { id: { in: failedRows.map((f) => f.assignmentId) } }, select: { id: true, patient } });
   const patientOf = new Map(failedAssignments.map((a) => [a.id, a.patient]));
-  await logAccess(db, actorRef(actor), now, [...new Set([...changed, ...failedAssignments].map((a) => a.patient.id))], "turnover.view");
+  await logAccess(db, actorRef(actor), now, [...new Set([...listed, ...failedAssignments].map((a) => a.patient.id))], "turnover.view");
 
   const patientView = (p: { firstName: string; middleName: string | null; lastName: string; identifier: string }) => ({
     name: fullName(p),
@@ -62,7 +63,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     effectiveDate: batch.effectiveAt ? isoDateInStockholm(batch.effectiveAt) : null,
     problem: batch.failures?.problem ?? null,
     requestId: batch.failures?.requestId ?? null,
-    changed: changed.map((a) => ({
+    changedCount: changed.length,
+    changed: listed.map((a) => ({
       id: a.id,
       caseId: a.caseId,
       // The case page is scoped to the active unit: link only what it will open.
@@ -100,9 +102,9 @@ export default function TurnoverRun() {
         {running ? <Progress page={page} /> : null}
         {page.status === "SUCCEEDED" ? (
           <p className="notice">
-            {page.changed.length === 1
+            {page.changedCount === 1
               ? t("turnover.status.succeededOne", { date: page.effectiveDate ?? "" })
-              : t("turnover.status.succeeded", { count: page.changed.length, date: page.effectiveDate ?? "" })}
+              : t("turnover.status.succeeded", { count: page.changedCount, date: page.effectiveDate ?? "" })}
           </p>
         ) : null}
       </div>
@@ -171,6 +173,7 @@ function Changed({ page }: { page: Page }) {
           ))}
         </tbody>
       </table>
+      {page.changedCount > page.changed.length ? <p>{t("turnover.preview.more", { shown: page.changed.length, count: page.changedCount })}</p> : null}
     </section>
   );
 }

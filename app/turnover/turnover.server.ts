@@ -203,6 +203,27 @@ function candidateReasons(setting: Parameters<typeof judgeCandidate>[0], member:
   return judged.needsJustification ? [...judged.reasons, { code: "justificationRequired" }] : judged.reasons;
 }
 
+/** Rows shown per page: a leaver with thousands of contacts must not make a page of many megabytes. */
+export const ROWS_PER_PAGE = 100;
+
+/**
+ * One page of the rows (all groups, in order), with the candidates those rows can choose
+ * from. Every group stays, with its size, so its group choice can be made on any page.
+ */
+export function pageOf(page: Turnover, pageNumber: number) {
+  const total = page.groups.reduce((n, g) => n + g.rows.length, 0);
+  const pages = Math.max(1, Math.ceil(total / ROWS_PER_PAGE));
+  const current = Math.min(Math.max(1, Math.trunc(pageNumber) || 1), pages);
+  const from = (current - 1) * ROWS_PER_PAGE;
+  let offset = 0;
+  const groups = page.groups.map((group) => {
+    const rows = group.rows.slice(Math.max(0, from - offset), Math.max(0, from + ROWS_PER_PAGE - offset));
+    offset += group.rows.length;
+    return { ...group, size: group.rows.length, withoutReviewDate: group.rows.filter((r) => r.reviewDueDate === null).length, rows };
+  });
+  return { ...page, groups, rowCount: total, pages: { current, count: pages } };
+}
+
 /** The plan for these choices, with the candidates as the page shows them. */
 export function planFor(turnover: NonNullable<Awaited<ReturnType<typeof loadTurnover>>>, choices: TurnoverChoices): Plan {
   return resolvePlan(turnover.planGroups, new Map(Object.entries(turnover.page.candidates)), choices);
@@ -252,6 +273,31 @@ export async function saveDraft(db: Db, actor: Actor, staffMemberId: string, cho
     });
     return { result: id, audit: [{ action: "turnover.plan", entityType: "TurnoverBatch", entityId: id, after: { staffMemberId, total } }] };
   });
+}
+
+/** Lists of rows in a preview stop here; the counts say how many more there are. */
+export const LIST_LIMIT = 200;
+
+/**
+ * What the turnover page shows of a saved plan or a failed run: the counts, the replacements'
+ * loads, the first rows that change, and the notes of the rows on the page shown (`visible`).
+ */
+export function batchView(batch: StoredBatch, page: Turnover, visible: ReadonlySet<string>) {
+  const patients = new Map(page.groups.flatMap((g) => g.rows.map((r) => [r.assignmentId, r.patient.name] as const)));
+  const count = (outcome: string) => batch.plan.rows.filter((r) => r.outcome === outcome).length;
+  const changes = batch.plan.rows.flatMap((r) => (r.outcome === "change" ? [r] : []));
+  const problems: Record<string, Problem> = {};
+  for (const r of batch.plan.rows) if (r.outcome === "blocked" && visible.has(r.assignmentId)) problems[r.assignmentId] = r.problem;
+  return {
+    id: batch.id,
+    status: batch.status,
+    counts: { change: changes.length, keep: count("keep"), none: count("none"), blocked: count("blocked") },
+    loads: batch.plan.loads,
+    changes: changes.slice(0, LIST_LIMIT).map((r) => ({ assignmentId: r.assignmentId, patient: patients.get(r.assignmentId) ?? null, replacementId: r.replacementId })),
+    problems,
+    failures: Object.fromEntries((batch.failures?.rows ?? []).filter((f) => visible.has(f.assignmentId)).map((f) => [f.assignmentId, f])),
+    failed: batch.failures ? { problem: batch.failures.problem ?? null, requestId: batch.failures.requestId ?? null } : null,
+  };
 }
 
 /** A batch the actor planned, for this leaver; null when there is none. */

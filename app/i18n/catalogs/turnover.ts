@@ -94,11 +94,13 @@ export const sv = {
   "turnover.preview.allOrNothing": "Allt genomförs på en gång: stoppas en enda kontakt ändras ingenting, och du får veta vilka kontakter som stoppade.",
   "turnover.preview.execute": "Genomför ändringen av {count} kontakter",
   "turnover.preview.executeOne": "Genomför ändringen av 1 kontakt",
-  "turnover.preview.nothing": "Inga kontakter flyttas med de här valen.",
+  "turnover.preview.more": "Visar de {shown} första av {count}.",
+  "turnover.pager.label": "Sidor med kontakter",
+  "turnover.pager.position": "Sida {current} av {count} ({rows} kontakter). Dina val följer med när du byter sida.",
+  "turnover.pager.page": "Sida",
 
   "turnover.failed.heading": "Ingenting ändrades",
   "turnover.failed.rows": "Körningen stoppades av kontakterna nedan. Åtgärda dem och förhandsgranska igen; dina val är ifyllda.",
-  "turnover.failed.row": "{patient}: {reason}",
   "turnover.failure.notFound": "Kontakten finns inte längre hos personen på dina enheter.",
   "turnover.failure.changed": "Kontakten har ändrats av någon annan efter förhandsgranskningen.",
   "turnover.failure.caseOpen": "Ett ändringsärende pågår redan för kontakten.",
@@ -124,7 +126,6 @@ export const sv = {
   "turnover.status.col.case": "Ärende",
   "turnover.status.openCase": "Ärende för {patient}",
   "turnover.status.fix": "Åtgärda och kör igen",
-  "turnover.status.again": "Fördela om igen",
   "turnover.status.back": "Tillbaka till omfördelningen",
 } as const;
 
@@ -220,11 +221,13 @@ export const en: Translation<typeof sv> = {
   "turnover.preview.allOrNothing": "Everything is carried out at once: if a single contact is stopped, nothing changes, and you learn which contacts stopped it.",
   "turnover.preview.execute": "Carry out the change of {count} contacts",
   "turnover.preview.executeOne": "Carry out the change of 1 contact",
-  "turnover.preview.nothing": "No contacts move with these choices.",
+  "turnover.preview.more": "Showing the first {shown} of {count}.",
+  "turnover.pager.label": "Pages of contacts",
+  "turnover.pager.position": "Page {current} of {count} ({rows} contacts). Your choices go with you to another page.",
+  "turnover.pager.page": "Page",
 
   "turnover.failed.heading": "Nothing was changed",
   "turnover.failed.rows": "The run was stopped by the contacts below. Fix them and preview again; your choices are filled in.",
-  "turnover.failed.row": "{patient}: {reason}",
   "turnover.failure.notFound": "The contact is no longer held by the person in your units.",
   "turnover.failure.changed": "Someone else changed the contact after the preview.",
   "turnover.failure.caseOpen": "A change of this contact is already under way.",
@@ -250,6 +253,5 @@ export const en: Translation<typeof sv> = {
   "turnover.status.col.case": "Case",
   "turnover.status.openCase": "Case for {patient}",
   "turnover.status.fix": "Fix and run again",
-  "turnover.status.again": "Reassign again",
   "turnover.status.back": "Back to the reassignment",
 };
