@@ -4,7 +4,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { requireActor, requirePermission } from "~/auth/actor.server";
+import { actorRef, requireActor, requirePermission } from "~/auth/actor.server";
+import { logAccess } from "~/audit.server";
 import { FailureMessage, ProblemMessage, RowFlags } from "~/components/turnover";
 import { TextField } from "~/components/text-field";
 import { db } from "~/db.server";
@@ -49,10 +50,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { page } = turnover;
   const shown = pageOf(page, Number(new URL(request.url).searchParams.get("sida") ?? "1"));
   const visible = new Set(shown.groups.flatMap((g) => g.rows.map((r) => r.assignmentId)));
+  const view = batch ? batchView(batch, page, visible) : null;
+  // The patients on this page of rows and in the preview's list (HSLF-FS 2016:40 4 kap. 9 §).
+  const patientOf = new Map(page.groups.flatMap((g) => g.rows.map((r) => [r.assignmentId, r.patient.id] as const)));
+  const shownIds = [...visible, ...(view?.changes.map((c) => c.assignmentId) ?? [])].flatMap((id) => patientOf.get(id) ?? []);
+  await logAccess(db, actorRef(actor), now, [...new Set(shownIds)], "turnover.view");
   return {
     turnover: shown,
     defaults: batch?.choices ?? defaultChoices(page),
-    batch: batch ? batchView(batch, page, visible) : null,
+    batch: view,
     running,
   };
 }

@@ -4,7 +4,7 @@
 // the row's own CHANGE setting, on the day the change takes effect).
 import { randomUUID } from "node:crypto";
 import { actorRef, loadGrant, type Actor } from "~/auth/actor.server";
-import { auditedWrite, logAccess } from "~/audit.server";
+import { auditedWrite } from "~/audit.server";
 import type { Db } from "~/db.server";
 import { formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifiers";
 import { fullName, qualificationsOf } from "~/models/contact-view";
@@ -69,7 +69,7 @@ const groupKey = (kind: string, unitId: string) => `${kind}:${unitId}`;
 /**
  * The leaver's rows and the judgements behind them, or null when the person is not in the
  * actor's staff scope. `planGroups` keeps every verdict for resolvePlan; `page` is what the
- * browser gets. Every patient shown is access-logged.
+ * browser gets; the page that shows the patients logs the access (a page shows 100 rows).
  */
 export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, now: Date) {
   const batchActor = await turnoverActor(db, actor, now);
@@ -186,7 +186,6 @@ export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, 
   }
 
   const sortedGroups = [...groups.values()].sort((x, y) => x.view.unitName.localeCompare(y.view.unitName, "sv") || x.view.kind.localeCompare(y.view.kind));
-  await logAccess(db, actorRef(actor), now, [...new Set(assignments.map((a) => a.patientId))], "turnover.view");
   const page: Turnover = {
     leaver: { id: leaver.id, name: fullName(leaver), befattning: leaver.befattning.name, lastDay },
     effectiveDate: lastDay ? date : null,

@@ -22,7 +22,7 @@ async function preview(s: TurnoverScenario, choices: Omit<TurnoverChoices, "reas
 const groupKey = (s: TurnoverScenario) => `FAST_VARDKONTAKT:${s.vc.id}`;
 
 describe("the turnover page's data", () => {
-  it("offers each row only the people the rules allow, with their load, and logs every patient shown", async () => {
+  it("offers each row only the people the rules allow, with their load", async () => {
     const s = await turnoverScenario(db);
     const turnover = await loadTurnover(db, s.actor, s.leaver.id, NOW);
     const [group] = turnover?.page.groups ?? [];
@@ -36,8 +36,6 @@ describe("the turnover page's data", () => {
     expect(byPatient.get(s.rows[0].id)?.eligibleIds).toEqual(expect.arrayContaining([s.nurseA.id, s.nurseB.id, s.doctor.id]));
     expect(byPatient.get(s.rows[3].id)?.relatives).toBe(true);
     expect(turnover?.page.effectiveDate).toBe("2026-12-10");
-    const logged = await db.accessLog.findMany({ where: { userId: s.admin.userId, action: "turnover.view" } });
-    expect(new Set(logged.map((l) => l.patientId))).toEqual(new Set(s.rows.map((r) => r.patientId)));
   });
 });
 
