@@ -104,8 +104,8 @@ describe("with JavaScript", () => {
     await page.getByLabel(t("compliance.filter.unit")).selectOption({ label: other });
     await page.getByRole("button", { name: t("compliance.filter.submit") }).click();
     await page.waitForURL(new RegExp(`enhet=${unitId(other)}`));
-    await reviews.getByTestId("compliance-chart").first().waitFor();
-    expect(await reviews.getByTestId("compliance-chart").count()).toBe(1);
+    // The URL changes as the new data arrives; the page re-renders just after.
+    await expect.poll(() => reviews.getByTestId("compliance-chart").count(), { timeout: 10_000 }).toBe(1);
     await saveScreenshot(page, "compliance-overview-administrator-one-unit");
 
     const before = listLogRows("administrator").length;
