@@ -35,6 +35,7 @@ import {
   sipCallDeadline,
 } from "../../machines/rules";
 import { complianceMonth, complianceMonths, isMonthKey, monthOfInstant, type ComplianceMonth } from "./compliance-months";
+import { bySurname } from "./contact-view";
 
 export type MeasureId = "omsorgskontakt" | "utskrivning" | "sip" | "omprovning" | "samordning";
 
@@ -504,6 +505,6 @@ export async function complianceList(db: Db, measure: MeasureId, unitId: string,
   const byId = new Map(patients.map((p) => [p.id, p]));
   const rows = items
     .map((item) => ({ ...item, patient: byId.get(item.patientId)! }))
-    .sort((a, b) => Number(b.counted) - Number(a.counted) || a.patient.lastName.localeCompare(b.patient.lastName, "sv") || a.patient.firstName.localeCompare(b.patient.firstName, "sv"));
+    .sort((a, b) => Number(b.counted) - Number(a.counted) || bySurname(a.patient, b.patient));
   return { numerator: rows.filter((r) => r.counted).length, denominator: rows.length, rows };
 }

@@ -1,7 +1,7 @@
 // How a fixed contact is shown to staff (SPEC §4): a plain, serialisable view built from
 // the query result, with dates already as YYYY-MM-DD in Europe/Stockholm.
 import { LEGITIMATIONS, SPECIALTIES } from "~/domain/codes";
-import { isoDateInStockholm } from "~/domain/identifiers";
+import { formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifiers";
 import { t } from "~/i18n";
 import type { PatientOverview } from "./patients.server";
 
@@ -9,6 +9,17 @@ type AssignmentRow = PatientOverview["assignments"][number];
 
 export const fullName = (p: { firstName: string; middleName?: string | null; lastName: string }) =>
   [p.firstName, p.middleName, p.lastName].filter(Boolean).join(" ");
+
+/** A patient as staff lists show one: name and personnummer (never the address). */
+export type PatientRef = { id: string; name: string; identifier: string; protectedIdentity: boolean };
+
+export function patientRef(p: { id: string; identifier: string; firstName: string; middleName: string | null; lastName: string; protectedIdentity: boolean }): PatientRef {
+  return { id: p.id, name: fullName(p), identifier: formatPatientIdentifier(p.identifier), protectedIdentity: p.protectedIdentity };
+}
+
+/** Patients in Swedish order by surname, then first name (Å before Ä before Ö, which SQLite's byte order is not). */
+export const bySurname = (a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }) =>
+  a.lastName.localeCompare(b.lastName, "sv") || a.firstName.localeCompare(b.firstName, "sv");
 
 /** "Gata 1, 123 45 Ort", or null: never for skyddade personuppgifter, whose address never leaves the server. */
 export function patientAddress(p: {

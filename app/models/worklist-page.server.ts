@@ -6,7 +6,6 @@ import { actorRef, type Actor } from "~/auth/actor.server";
 import { logAccess } from "~/audit.server";
 import type { Db } from "~/db.server";
 import { addDays, dateTimeInStockholm, daysBetween, isoDateInStockholm, stockholmInstant } from "~/domain/dates";
-import { formatPatientIdentifier } from "~/domain/identifiers";
 import { can, type Grant, type Permission } from "~/domain/permissions";
 import { t, type MessageKey } from "~/i18n";
 import { eventLabel, labelOf, processLabel, stateLabel } from "~/processes/labels";
@@ -14,7 +13,7 @@ import { APPOINT_PERMISSION, type CaseContext } from "../../machines/common";
 import { LEAVING_SOON_DAYS } from "~/models/staff-view";
 import { acceptedEvents, isProcessCode, PROCESS_CODES, PROCESSES, restoreSnapshot, type ProcessCode, type ProcessDefinition } from "../../machines/index";
 import { HOME_CARE_UNIT_KINDS } from "../../machines/rules";
-import { fullName } from "./contact-view";
+import { fullName, patientRef, type PatientRef } from "./contact-view";
 import { homeCareWithoutContact, leaversWithAssignments, notificationsDue, openCases, overdueCases, reviewsDue } from "./worklist.server";
 
 /** Reviews show this many days ahead, so that they can be planned before they fall due. */
@@ -71,7 +70,7 @@ export function parseWorklistFilter(params: URLSearchParams): WorklistFilter {
   };
 }
 
-export type PatientRef = { id: string; name: string; identifier: string; protectedIdentity: boolean };
+export type { PatientRef } from "./contact-view";
 
 /** A deadline as shown: what it is for, when, and how near or late in words. */
 export type Due = { label: string | null; when: string | null; text: string; overdue: boolean };
@@ -146,9 +145,6 @@ const DAY_MS = 24 * HOUR_MS;
 
 const plural = (n: number, one: MessageKey, many: MessageKey) => (n === 1 ? t(one) : t(many, { count: n }));
 
-function patientRef(p: { id: string; identifier: string; firstName: string; middleName: string | null; lastName: string; protectedIdentity: boolean }): PatientRef {
-  return { id: p.id, name: fullName(p), identifier: formatPatientIdentifier(p.identifier), protectedIdentity: p.protectedIdentity };
-}
 
 /** A deadline at an instant (lag 2017:612's hours and days): late or near in days, or in hours within a day. */
 function dueAt(at: Date | null, kind: string | null, now: Date): Due {
@@ -174,29 +170,18 @@ function dueAt(at: Date | null, kind: string | null, now: Date): Due {
   return { label: kindLabel, when, text, overdue: false };
 }
 
-/** A review date: due on that calendar day, overdue from the next. */
-function reviewDue(date: string, today: string): Due {
+/** A date that falls due on its calendar day and is overdue from the next, in the words `past` and `today` give. */
+function dateDue(date: string, today: string, past: [one: MessageKey, many: MessageKey], todayKey: MessageKey): Due {
   const days = daysBetween(today, date);
-  const text =
-    days < 0
-      ? plural(-days, "worklist.due.overdueDay", "worklist.due.overdueDays")
-      : days === 0
-        ? t("worklist.due.today")
-        : plural(days, "worklist.due.inDay", "worklist.due.inDays");
+  const text = days < 0 ? plural(-days, ...past) : days === 0 ? t(todayKey) : plural(days, "worklist.due.inDay", "worklist.due.inDays");
   return { label: null, when: date, text, overdue: days < 0 };
 }
 
+/** A review date: due on that calendar day, overdue from the next. */
+const reviewDue = (date: string, today: string) => dateDue(date, today, ["worklist.due.overdueDay", "worklist.due.overdueDays"], "worklist.due.today");
+
 /** A last day of employment: overdue once it has passed with contacts still held. */
-function lastDayDue(date: string, today: string): Due {
-  const days = daysBetween(today, date);
-  const text =
-    days < 0
-      ? plural(-days, "worklist.due.leftDay", "worklist.due.leftDays")
-      : days === 0
-        ? t("worklist.due.lastDayToday")
-        : plural(days, "worklist.due.inDay", "worklist.due.inDays");
-  return { label: null, when: date, text, overdue: days < 0 };
-}
+const lastDayDue = (date: string, today: string) => dateDue(date, today, ["worklist.due.leftDay", "worklist.due.leftDays"], "worklist.due.lastDayToday");
 
 /** End of a calendar day in Stockholm: when a date deadline becomes overdue, for sorting. */
 const endOfDay = (date: string) => stockholmInstant(addDays(date, 1)).getTime();

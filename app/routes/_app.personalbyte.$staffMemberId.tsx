@@ -4,7 +4,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { actorRef, requireActor, requirePermission } from "~/auth/actor.server";
+import { actorRef, requireActor, requirePermission, type Actor } from "~/auth/actor.server";
 import { logAccess } from "~/audit.server";
 import { FailureMessage, ProblemMessage, RowFlags } from "~/components/turnover";
 import { TextField } from "~/components/text-field";
@@ -25,18 +25,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** A run that finishes within this time is shown finished at once, also without JavaScript. */
 const WAIT_FOR_RUN_MS = 3000;
 
-async function turnoverOf(request: Request, context: unknown, staffMemberId: string, now: Date) {
+/** The administrator; 403 for anyone who may not reassign contacts. */
+async function administrator(request: Request, context: unknown) {
   const actor = await requireActor(request, context);
   requirePermission(actor, "turnover:reassign");
+  return actor;
+}
+
+/** The leaver's rows as this administrator sees them; 404 outside their units. */
+async function turnoverOf(actor: Actor, staffMemberId: string, now: Date) {
   const turnover = await loadTurnover(db, actor, staffMemberId, now);
   if (!turnover) throw new Response("Not found", { status: 404 });
-  return { actor, turnover };
+  return turnover;
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const now = new Date();
   const staffMemberId = params.staffMemberId ?? "";
-  const { actor, turnover } = await turnoverOf(request, context, staffMemberId, now);
+  const actor = await administrator(request, context);
+  const turnover = await turnoverOf(actor, staffMemberId, now);
   const planId = new URL(request.url).searchParams.get("plan");
   const batch = planId ? await findBatch(db, actor, staffMemberId, planId) : null;
   // A run that started or finished has its own page.
@@ -71,8 +78,7 @@ function defaultChoices(page: { leaver: { name: string; lastDay: string | null }
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const now = new Date();
   const staffMemberId = params.staffMemberId ?? "";
-  const actor = await requireActor(request, context);
-  requirePermission(actor, "turnover:reassign");
+  const actor = await administrator(request, context);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "execute") {
@@ -89,8 +95,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return { errors: undefined, choices };
   }
 
-  const turnover = await loadTurnover(db, actor, staffMemberId, now);
-  if (!turnover) throw new Response("Not found", { status: 404 });
+  const turnover = await turnoverOf(actor, staffMemberId, now);
   const parsed = parseForm(formData, turnoverFormSchema);
   const fields = parsed.ok ? parsed.data : { reason: String(formData.get("reason") ?? ""), reviewDueDate: null };
   const choices = choicesFrom(formData, fields);

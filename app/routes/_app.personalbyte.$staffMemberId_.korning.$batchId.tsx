@@ -7,9 +7,9 @@ import { actorRef, requireActor, requirePermission } from "~/auth/actor.server";
 import { logAccess } from "~/audit.server";
 import { FailureMessage } from "~/components/turnover";
 import { db } from "~/db.server";
-import { formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifiers";
+import { isoDateInStockholm } from "~/domain/identifiers";
 import { pageTitle, t } from "~/i18n";
-import { fullName } from "~/models/contact-view";
+import { bySurname, fullName, patientRef } from "~/models/contact-view";
 import { changesOf, withProgress } from "~/turnover/jobs.server";
 import { findBatch, LIST_LIMIT } from "~/turnover/turnover.server";
 
@@ -31,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { batch, progress } = await withProgress(db, stored, actorRef(actor), now);
   const leaver = await db.staffMember.findUniqueOrThrow({ where: { id: staffMemberId }, select: { firstName: true, middleName: true, lastName: true } });
 
-  const patient = { select: { id: true, identifier: true, firstName: true, middleName: true, lastName: true } } as const;
+  const patient = { select: { id: true, identifier: true, firstName: true, middleName: true, lastName: true, protectedIdentity: true } } as const;
   // What changed: the new assignments that replaced the planned ones, with their cases.
   const changed =
     batch.status === "SUCCEEDED"
@@ -40,8 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           select: { id: true, caseId: true, careUnitId: true, patient, staffMember: { select: { firstName: true, middleName: true, lastName: true } } },
         })
       : [];
-  // Swedish order (Å before Ä before Ö), which SQLite's byte order is not.
-  changed.sort((a, b) => a.patient.lastName.localeCompare(b.patient.lastName, "sv") || a.patient.firstName.localeCompare(b.patient.firstName, "sv"));
+  changed.sort((a, b) => bySurname(a.patient, b.patient));
   const listed = changed.slice(0, LIST_LIMIT);
   // What stopped it: the rows named, with their patients.
   const failedRows = batch.failures?.rows ?? [];
@@ -49,10 +48,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const patientOf = new Map(failedAssignments.map((a) => [a.id, a.patient]));
   await logAccess(db, actorRef(actor), now, [...new Set([...listed, ...failedAssignments].map((a) => a.patient.id))], "turnover.view");
 
-  const patientView = (p: { firstName: string; middleName: string | null; lastName: string; identifier: string }) => ({
-    name: fullName(p),
-    identifier: formatPatientIdentifier(p.identifier),
-  });
   return {
     staffMemberId,
     batchId: batch.id,
@@ -69,12 +64,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       caseId: a.caseId,
       // The case page is scoped to the active unit: link only what it will open.
       linked: a.careUnitId === actor.unit.id,
-      patient: patientView(a.patient),
+      patient: patientRef(a.patient),
       to: fullName(a.staffMember),
     })),
     failures: failedRows.map((f) => {
       const p = patientOf.get(f.assignmentId);
-      return { ...f, patient: p ? patientView(p) : null };
+      return { ...f, patient: p ? patientRef(p) : null };
     }),
   };
 }

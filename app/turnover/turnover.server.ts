@@ -6,10 +6,9 @@ import { randomUUID } from "node:crypto";
 import { actorRef, loadGrant, type Actor } from "~/auth/actor.server";
 import { auditedWrite } from "~/audit.server";
 import type { Db } from "~/db.server";
-import { formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifiers";
-import { fullName, qualificationsOf } from "~/models/contact-view";
+import { isoDateInStockholm } from "~/domain/identifiers";
+import { bySurname, fullName, patientRef, type PatientRef } from "~/models/contact-view";
 import { staffScope } from "~/models/staff.server";
-import type { PatientRef } from "~/models/worklist-page.server";
 import { judgeCandidate } from "~/processes/appointment";
 import { effectiveInstant, type BatchActor, type RowFailure } from "~/processes/batch.server";
 import { loadCandidatePool, type PoolMember } from "~/processes/candidates.server";
@@ -114,11 +113,9 @@ export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, 
   const unitOf = new Map(units.flatMap((u) => (u ? [[u.id, u] as const] : [])));
   const told = new Set(relatives.map((n) => n.assignmentId));
   const changing = new Set(openCases.map((c) => c.subjectId));
-  const byName = (a: { patient: { lastName: string; firstName: string } }, b: typeof a) =>
-    a.patient.lastName.localeCompare(b.patient.lastName, "sv") || a.patient.firstName.localeCompare(b.patient.firstName, "sv");
 
   const groups = new Map<string, { view: TurnoverGroup; plan: PlanGroup & { rows: PlanGroup["rows"][number][] } }>();
-  for (const a of [...assignments].sort(byName)) {
+  for (const a of [...assignments].sort((a, b) => bySurname(a.patient, b.patient))) {
     const key = groupKey(a.kind, a.careUnitId);
     const pool = poolOf.get(a.careUnitId) ?? [];
     let group = groups.get(key);
@@ -156,7 +153,7 @@ export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, 
     group.view.rows.push({
       assignmentId: a.id,
       version: a.version,
-      patient: { id: a.patient.id, name: fullName(a.patient), identifier: formatPatientIdentifier(a.patient.identifier), protectedIdentity: a.patient.protectedIdentity },
+      patient: patientRef(a.patient),
       since: isoDateInStockholm(a.startedAt),
       reviewDueDate: a.reviewDueDate,
       lifeThreatening: a.lifeThreatening,
