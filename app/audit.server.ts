@@ -86,7 +86,12 @@ export type AccessAction =
   // Patients named next to a staff member's current assignments (staff register).
   | "staff.assignments"
   // A leaver's patients on the turnover page and its batch results (app/turnover).
-  | "turnover.view";
+  | "turnover.view"
+  // Staff opening "Så ser patienten det på 1177" (app/routes/_app.patienter.$patientId_.1177.tsx).
+  | "patient.citizen-view"
+  // Consumer systems reading a patient's fixed contacts (app/api): the row names the system.
+  | "api.get-care-managers"
+  | "api.fhir-care-team";
 
 /** One AccessLog row per patient whose data was shown (HSLF-FS 2016:40 4 kap. 9 §). */
 export async function logAccess(

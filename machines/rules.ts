@@ -491,3 +491,59 @@ export function notificationRules(required: NotificationRequirement, entries: re
   }
   return verdict(reasons);
 }
+
+// ───────────────────────────── What the patient sees ───────────────────────────────
+// One place for what leaves the product towards the patient: the 1177 view
+// (app/routes/_app.patienter.$patientId_.1177.tsx), GetCareManagers and FHIR CareTeam.
+
+/**
+ * A contact is shown while it runs: from its start until its end. A change takes effect at
+ * one instant (Bilaga 1.5), and a turnover sets both ahead of time, so "active" is judged
+ * at a moment, never by whether an end is recorded (SPEC §4: "never shows an ended contact").
+ */
+export function activeAt(a: { startedAt: Date; endedAt: Date | null }, at: Date): boolean {
+  return a.startedAt.getTime() <= at.getTime() && (a.endedAt === null || a.endedAt.getTime() > at.getTime());
+}
+
+/** Ended by the moment: what FHIR calls "inactive". Contacts that start later are neither. */
+export function endedBy(a: { endedAt: Date | null }, at: Date): boolean {
+  return a.endedAt !== null && a.endedAt.getTime() <= at.getTime();
+}
+
+/**
+ * Seed §5.1: a handläggare's person and contact details are not published to the citizen
+ * (threats against handläggare have occurred); contact goes through the unit. KV_befattning
+ * has no "biståndshandläggare": Biståndsbedömare (351012) is the code the region uses.
+ */
+export const HANDLAGGARE_BEFATTNINGAR: readonly string[] = ["351012"];
+
+export const isHandlaggare = (befattningCode: string) => HANDLAGGARE_BEFATTNINGAR.includes(befattningCode);
+
+/**
+ * Seed §6.1.1: the direct phone is shown to the patient only where staff allowed it for this
+ * assignment; never a handläggare's (seed §5.1).
+ */
+export function directPhoneShownToPatient(a: { directPhoneVisibleToPatient: boolean; befattningCode: string }): boolean {
+  return a.directPhoneVisibleToPatient && !isHandlaggare(a.befattningCode);
+}
+
+/** Seed §5.1: a handläggare's own ways of contact (chat, e-service) are not shown either. */
+export const personalContactWaysShownToPatient = (befattningCode: string) => !isHandlaggare(befattningCode);
+
+/**
+ * Inera KV Typ av fast kontakt (OID 1.2.752.129.5.1.69, domain-facts §2.3): 4 is a fast
+ * vårdkontakt with övergripande samordningsansvar (seed §3.3.2). Annan fast kontakt has no
+ * code: it is sent by its role title (decision 012).
+ */
+export function typAvFastKontakt(a: { kind: ContactKind; overallCoordination: boolean }): "1" | "2" | "3" | "4" | null {
+  switch (a.kind) {
+    case "FAST_VARDKONTAKT":
+      return a.overallCoordination ? "4" : "1";
+    case "FAST_LAKARKONTAKT":
+      return "2";
+    case "FAST_OMSORGSKONTAKT":
+      return "3";
+    case "ANNAN_FAST_KONTAKT":
+      return null;
+  }
+}

@@ -1,0 +1,70 @@
+// What the patient may see of a fixed contact (SPEC §4, seed §5.1, §6): the one projection
+// behind the 1177 view and both APIs. Everything staff-only is dropped here, by the rules in
+// machines/rules.ts, so no output can forget a rule.
+import { directPhoneShownToPatient, personalContactWaysShownToPatient, typAvFastKontakt, activeAt } from "machines/rules";
+import { isoDateInStockholm } from "~/domain/dates";
+import { fullName } from "~/models/contact-view";
+import type { FixedContactRow } from "./contacts.server";
+
+export type ContactWayView = { kind: "PHONE" | "E_SERVICE" | "DIGITAL"; label: string; value: string; contactTimes: string | null };
+
+export type PatientFacingContact = {
+  /** The assignment's id: the CareTeam id in FHIR. */
+  id: string;
+  kind: FixedContactRow["kind"];
+  /** KV Typ av fast kontakt "1"–"4", null for annan fast kontakt (shown by its role title). */
+  typeCode: "1" | "2" | "3" | "4" | null;
+  roleTitle: string | null;
+  contactAbout: string | null;
+  /** Stockholm calendar dates "YYYY-MM-DD"; end only where an end is set. */
+  start: string;
+  end: string | null;
+  active: boolean;
+  externalNote: string | null;
+  person: {
+    name: string;
+    hsaId: string;
+    befattning: { code: string; name: string };
+    /** Only where the assignment allows it (seed §6.1.1), never a handläggare's (seed §5.1). */
+    directPhone: string | null;
+    contactWays: ContactWayView[];
+  };
+  team: { id: string; name: string; phone: string | null; comment: string | null; contactTimes: string | null; contactWays: ContactWayView[] } | null;
+  /** The unit's public face: never the vård-till-vård phone (seed §6.1.2). */
+  unit: { hsaId: string; name: string; visitingAddress: string; postalCode: string; city: string; publicPhone: string; contactWays: ContactWayView[] };
+  careGiver: { hsaId: string; name: string };
+};
+
+export function patientFacing(row: FixedContactRow, at: Date): PatientFacingContact {
+  const staff = row.staffMember;
+  const befattningCode = staff.befattning.code;
+  return {
+    id: row.id,
+    kind: row.kind,
+    typeCode: typAvFastKontakt(row),
+    roleTitle: row.roleTitle,
+    contactAbout: row.contactAbout,
+    start: isoDateInStockholm(row.startedAt),
+    end: row.endedAt ? isoDateInStockholm(row.endedAt) : null,
+    active: activeAt(row, at),
+    externalNote: row.externalNote,
+    person: {
+      name: fullName(staff),
+      hsaId: staff.hsaId,
+      befattning: staff.befattning,
+      directPhone: directPhoneShownToPatient({ directPhoneVisibleToPatient: row.directPhoneVisibleToPatient, befattningCode }) ? staff.directPhone : null,
+      contactWays: personalContactWaysShownToPatient(befattningCode) ? staff.contactWays : [],
+    },
+    team: row.team,
+    unit: {
+      hsaId: row.careUnit.hsaId,
+      name: row.careUnit.name,
+      visitingAddress: row.careUnit.visitingAddress,
+      postalCode: row.careUnit.postalCode,
+      city: row.careUnit.city,
+      publicPhone: row.careUnit.publicPhone,
+      contactWays: row.careUnit.contactWays,
+    },
+    careGiver: row.careUnit.organisation,
+  };
+}
