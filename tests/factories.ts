@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { loadGrant } from "~/auth/actor.server";
 import { createSession, sessionCookieHeader } from "~/auth/session.server";
+import { newApiKey } from "~/api/consumers.server";
 import { hashPassword } from "~/auth/sign-in.server";
 import type { Db } from "~/db.server";
 import type { RoleCode } from "~/domain/permissions";
@@ -139,4 +140,11 @@ export function request(path: string, cookie?: string, init: RequestInit = {}) {
   const headers = new Headers(init.headers);
   if (cookie) headers.set("Cookie", cookie);
   return new Request(`http://localhost${path}`, { ...init, headers });
+}
+
+/** An active API key for a consumer system, with the key as the system would present it. */
+export async function createApiKey(db: Db, name = `System ${unique()}`) {
+  const { key, prefix, hash } = newApiKey();
+  const row = await db.apiKey.create({ data: { name, prefix, hash, createdAt: new Date(), createdByUserId: "test" } });
+  return { ...row, key };
 }
