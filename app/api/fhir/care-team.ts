@@ -5,7 +5,7 @@
 //
 // Not claimed in meta.profile: the IG is written for FHIR 5.0.0 and binds participant.role
 // (required) to KV Typ av fast kontakt, which annan fast kontakt has no code in.
-import { activeAt, endedBy } from "machines/rules";
+import { activeAt, endedBy } from "../../../machines/rules";
 import type { ContactWayView, PatientFacingContact } from "~/fixed-contacts/patient-facing";
 import { messages } from "./messages";
 import {
