@@ -18,7 +18,8 @@ import {
   testSamordningsnummer,
 } from "./fhir-kit";
 
-type CareTeam = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** JSON as the consumer reads it: walked freely by the assertions. */
+type CareTeam = Record<string, any>;
 type Bundle = { resourceType: string; type: string; total: number; link: { relation: string; url: string }[]; entry?: { fullUrl: string; resource: CareTeam; search: { mode: string } }[] };
 
 const HSA = "urn:oid:1.2.752.29.4.19";
