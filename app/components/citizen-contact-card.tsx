@@ -1,6 +1,7 @@
 // One fixed contact as the citizen sees it on 1177 (seed §6): who, what to contact them
 // about, how to reach them, their team and their unit. Only fields of the patient-facing
 // projection exist here (app/fixed-contacts/patient-facing.ts): nothing staff-only can show.
+import { Fact } from "~/components/fact";
 import { t } from "~/i18n";
 import type { ContactWayView, PatientFacingContact } from "~/fixed-contacts/patient-facing";
 import { isHandlaggare } from "../../machines/rules";
@@ -32,16 +33,6 @@ function Ways({ ways }: { ways: ContactWayView[] }) {
         <Way key={`${w.kind}-${w.label}-${w.value}`} way={w} />
       ))}
     </ul>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
-  if (children === null || children === undefined || children === "") return null;
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

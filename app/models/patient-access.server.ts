@@ -48,6 +48,12 @@ export async function patientAccess(
   return reason ? { locked: false, reason, unlockId } : { locked: true };
 }
 
+/** A page's loader: the reader, and whether the patient is shown now (steps 1 and 2 above). */
+export async function openPatient(db: Db, request: Request, context: unknown, patientId: string, now: Date) {
+  const { actor, header } = await requirePatientReader(db, request, context, patientId);
+  return { actor, access: await patientAccess(db, actor, header, request, now) };
+}
+
 /** "?atkomst=<id>" for links between a protected patient's pages; "" when there is none. */
 export const unlockQuery = (unlockId: string | null) => (unlockId ? `?${UNLOCK_PARAM}=${encodeURIComponent(unlockId)}` : "");
 

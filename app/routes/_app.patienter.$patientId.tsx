@@ -9,7 +9,7 @@ import { ageOn, formatPatientIdentifier, isoDateInStockholm } from "~/domain/ide
 import { pageTitle, t } from "~/i18n";
 import { contactView, fullName, patientAddress } from "~/models/contact-view";
 import { lacksOverallCoordination } from "../../machines/rules";
-import { patientAccess, requirePatientReader, unlockPatient, unlockQuery } from "~/models/patient-access.server";
+import { openPatient, unlockPatient, unlockQuery } from "~/models/patient-access.server";
 import { getPatientOverview } from "~/models/patients.server";
 import { getPatientCaseHistory, startOptions } from "~/models/cases.server";
 
@@ -19,9 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const patientId = params.patientId ?? "";
-  const { actor, header } = await requirePatientReader(db, request, context, patientId);
   const now = new Date();
-  const access = await patientAccess(db, actor, header, request, now);
+  const { actor, access } = await openPatient(db, request, context, patientId, now);
   if (access.locked) return { locked: true as const };
   const patient = await getPatientOverview(db, actor, patientId);
   if (!patient) throw new Response("Not found", { status: 404 });

@@ -8,7 +8,7 @@ import { CitizenContactCard } from "~/components/citizen-contact-card";
 import { db } from "~/db.server";
 import { loadCitizenView } from "~/fixed-contacts/citizen-view.server";
 import { pageTitle, t } from "~/i18n";
-import { patientAccess, requirePatientReader, unlockPatient, unlockQuery } from "~/models/patient-access.server";
+import { openPatient, unlockPatient, unlockQuery } from "~/models/patient-access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data && !data.locked ? t("citizen.title") : t("patient.reasonTitle")) },
@@ -18,9 +18,8 @@ const pathOf = (patientId: string) => `/patienter/${patientId}/1177`;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const patientId = params.patientId ?? "";
-  const { actor, header } = await requirePatientReader(db, request, context, patientId);
   const now = new Date();
-  const access = await patientAccess(db, actor, header, request, now);
+  const { actor, access } = await openPatient(db, request, context, patientId, now);
   if (access.locked) return { locked: true as const };
   const view = await loadCitizenView(db, actor, patientId, { now, reason: access.reason });
   if (!view) throw new Response("Not found", { status: 404 });
