@@ -5,7 +5,7 @@ import { describedBy, FieldMessages } from "~/components/field-messages";
 import { formatPatientIdentifier } from "~/domain/identifiers";
 import { isRoleCode } from "~/domain/permissions";
 import { formatNumber, t } from "~/i18n";
-import { describeAction, describeEntity, logTime, type Wording } from "~/models/audit-describe";
+import { actorName, describeAction, describeEntity, logTime, type Wording } from "~/models/audit-describe";
 import { filterSearch, KINDS, type AuditFilterResult, type KindFilter } from "~/models/audit-filter";
 import type { LogPage, LogPatient, LogRow } from "~/models/audit-log.server";
 
@@ -173,7 +173,7 @@ export function LogTable({ rows, patients }: { rows: LogRow[]; patients?: Record
                     {row.user.name}
                   </Link>
                 ) : (
-                  t("audit.who.unknown")
+                  actorName(row)
                 )}
               </td>
               <td>{roleName(row.roleCode)}</td>

@@ -1,3 +1,4 @@
+import { Fact } from "~/components/fact";
 import { t } from "~/i18n";
 import type { ContactView } from "~/models/contact-view";
 
@@ -18,16 +19,6 @@ function ContactWays({ ways }: { ways: ContactWay[] }) {
   );
 }
 
-function Row({ term, children }: { term: string; children: React.ReactNode }) {
-  if (children === null || children === undefined || children === "") return null;
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
 /** One active fixed contact with everything staff need to reach it (SPEC §4); `children` (actions) close the card. */
 export function ContactCard({ contact, children }: { contact: ContactView; children?: React.ReactNode }) {
   const headingId = `contact-${contact.id}`;
@@ -44,27 +35,27 @@ export function ContactCard({ contact, children }: { contact: ContactView; child
         {contact.reviewOverdue ? <span className="tag tag--alert">{t("contact.reviewOverdue")}</span> : null}
       </p>
       <dl className="facts">
-        <Row term={t("contact.roleTitle")}>{contact.kind === "ANNAN_FAST_KONTAKT" ? contact.roleTitle : null}</Row>
-        <Row term={t("contact.contactAbout")}>{contact.contactAbout}</Row>
-        <Row term={t("contact.befattning")}>{contact.person.befattning}</Row>
-        <Row term={t("contact.qualifications")}>
+        <Fact term={t("contact.roleTitle")}>{contact.kind === "ANNAN_FAST_KONTAKT" ? contact.roleTitle : null}</Fact>
+        <Fact term={t("contact.contactAbout")}>{contact.contactAbout}</Fact>
+        <Fact term={t("contact.befattning")}>{contact.person.befattning}</Fact>
+        <Fact term={t("contact.qualifications")}>
           {contact.person.qualifications.length > 0 ? contact.person.qualifications.join(", ") : null}
-        </Row>
-        <Row term={t("contact.hsaId")}>{contact.person.hsaId}</Row>
-        <Row term={t("contact.directPhone")}>
+        </Fact>
+        <Fact term={t("contact.hsaId")}>{contact.person.hsaId}</Fact>
+        <Fact term={t("contact.directPhone")}>
           {contact.person.directPhone
             ? `${contact.person.directPhone} (${
                 contact.person.directPhoneVisibleToPatient ? t("contact.directPhoneVisible") : t("contact.directPhoneHidden")
               })`
             : null}
-        </Row>
-        <Row term={t("contact.personContactWays")}>
+        </Fact>
+        <Fact term={t("contact.personContactWays")}>
           {contact.person.contactWays.length > 0 ? <ContactWays ways={contact.person.contactWays} /> : null}
-        </Row>
-        <Row term={t("contact.medicallyResponsible")}>{contact.medicallyResponsible}</Row>
-        <Row term={t("contact.since")}>{contact.since}</Row>
-        <Row term={t("contact.reviewDue")}>{contact.reviewDueDate}</Row>
-        <Row term={t("contact.team")}>
+        </Fact>
+        <Fact term={t("contact.medicallyResponsible")}>{contact.medicallyResponsible}</Fact>
+        <Fact term={t("contact.since")}>{contact.since}</Fact>
+        <Fact term={t("contact.reviewDue")}>{contact.reviewDueDate}</Fact>
+        <Fact term={t("contact.team")}>
           {contact.team ? (
             <>
               {contact.team.name}
@@ -74,8 +65,8 @@ export function ContactCard({ contact, children }: { contact: ContactView; child
               <ContactWays ways={contact.team.contactWays} />
             </>
           ) : null}
-        </Row>
-        <Row term={t("contact.unit")}>
+        </Fact>
+        <Fact term={t("contact.unit")}>
           {contact.unit.name}
           <span className="block">
             {t("contact.unitHsaId")}: {contact.unit.hsaId}
@@ -97,9 +88,9 @@ export function ContactCard({ contact, children }: { contact: ContactView; child
               <ContactWays ways={contact.unit.contactWays} />
             </>
           ) : null}
-        </Row>
-        <Row term={t("contact.externalNote")}>{contact.externalNote}</Row>
-        <Row term={t("contact.internalNote")}>{contact.internalNote}</Row>
+        </Fact>
+        <Fact term={t("contact.externalNote")}>{contact.externalNote}</Fact>
+        <Fact term={t("contact.internalNote")}>{contact.internalNote}</Fact>
       </dl>
       {children}
     </article>

@@ -1,8 +1,10 @@
 // Every text a user reads comes from the catalogs here: Swedish by default, English on
 // request (the switch in the header). See docs/decisions/007-language-and-locale.md.
+import * as apiKeys from "./catalogs/api-keys";
 import * as audit from "./catalogs/audit";
 import * as candidates from "./catalogs/candidates";
 import * as cases from "./catalogs/cases";
+import * as citizen from "./catalogs/citizen";
 import * as compliance from "./catalogs/compliance";
 import * as patients from "./catalogs/patients";
 import * as staff from "./catalogs/staff";
@@ -23,6 +25,8 @@ const sv = {
   ...audit.sv,
   ...compliance.sv,
   ...turnover.sv,
+  ...citizen.sv,
+  ...apiKeys.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -36,6 +40,8 @@ const en: Record<MessageKey, string> = {
   ...candidates.en,
   ...statechart.en,
   ...turnover.en,
+  ...citizen.en,
+  ...apiKeys.en,
 };
 
 export const LOCALES = ["sv", "en"] as const;

@@ -4,7 +4,7 @@
 import { formatPatientIdentifier } from "~/domain/identifiers";
 import { isRoleCode } from "~/domain/permissions";
 import { t } from "~/i18n";
-import { describeAction, describeEntity, logTime, wordingText } from "./audit-describe";
+import { actorName, describeAction, describeEntity, logTime, wordingText } from "./audit-describe";
 import type { AuditPatient, LogRow } from "./audit-log.server";
 import { toCsv } from "./csv";
 
@@ -35,7 +35,7 @@ export function extractCsv(patient: AuditPatient, rows: LogRow[]): string {
       t(`audit.kind.${row.kind}`),
       wordingText(describeAction(row.action, row.step)),
       row.entityType ? `${wordingText(describeEntity(row.entityType))} ${row.entityId ?? ""}`.trim() : "",
-      row.user ? row.user.name : t("audit.who.unknown"),
+      actorName(row),
       row.roleCode ? (isRoleCode(row.roleCode) ? t(`role.${row.roleCode}`) : row.roleCode) : "",
       row.consumerSystem ? t("audit.system", { name: row.consumerSystem }) : (row.unitName ?? ""),
       note(row),

@@ -33,6 +33,15 @@ export function describeEntity(entityType: string): Wording {
   return { label: known(`audit.entity.${entityType}`), code: entityType, detail: null };
 }
 
+/**
+ * Who acted, in words: the user, or for a connected system's call (which has no user) the
+ * system by the name its API key was given (app/api/consumers.server.ts).
+ */
+export function actorName(row: { user: { name: string } | null; consumerSystem: string | null }): string {
+  if (row.user) return row.user.name;
+  return row.consumerSystem ? t("audit.system", { name: row.consumerSystem }) : t("audit.who.unknown");
+}
+
 /** One line of plain text, for the CSV file. */
 export function wordingText(wording: Wording): string {
   const head = wording.label ?? wording.code;

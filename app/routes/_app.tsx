@@ -29,6 +29,7 @@ const SECTIONS: { to: string; label: MessageKey; permission?: Permission }[] = [
   { to: "/enhet", label: "nav.unit" },
   { to: "/uppfoljning", label: "nav.compliance", permission: "compliance:read" },
   { to: "/logg", label: "nav.audit", permission: "audit:read" },
+  { to: "/api-nycklar", label: "nav.apiKeys", permission: "apikey:manage" },
 ];
 
 function Header() {

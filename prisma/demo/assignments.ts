@@ -526,6 +526,27 @@ export function buildContacts(input: {
       });
     }
   }
+  // ── A biståndshandläggare as annan fast kontakt for a hemtjänst patient ────────
+  // Seed §5.1: her name shows on 1177 but never her contact details, even though the direct
+  // phone is marked as visible here: "Så ser patienten det på 1177" shows the rule at work.
+  // Added after everything else so that the seeded random sequence of every row above (and of
+  // the notifications) stays as it was.
+  const bistandPlan = relations.homeCare.find((h) => h.unit === "hemtjanstCentrum" && h.to === null && h.outcome === "contact" && !byId.get(h.patientId)!.protectedIdentity);
+  if (!bistandPlan) throw new Error("the demo has no hemtjänst patient at Hemtjänsten Norrsjö centrum for the handläggare");
+  appoint({
+    kind: "ANNAN_FAST_KONTAKT",
+    patient: byId.get(bistandPlan.patientId)!,
+    staff: "lena-axelsson",
+    unit: "hemtjanstCentrum",
+    team: null,
+    daysAgo: 60,
+    notBefore: bistandPlan.from,
+    startTime: "10:00",
+    roleTitle: "Biståndshandläggare",
+    contactAbout: "Frågor om ditt biståndsbeslut",
+    visible: true,
+  });
+
   return {
     assignments,
     refusals,

@@ -45,6 +45,13 @@ const protectedPatient = () =>
     unitId(VC),
   ).id;
 
+/** The hemtjänst patient whose annan fast kontakt is the demo's biståndshandläggare (seed §5.1). */
+const handlaggarePatient = () =>
+  first<{ patientId: string }>(
+    "patient of the biståndshandläggare",
+    `SELECT patientId FROM Assignment WHERE staffMemberId = 'demo-staff-lena-axelsson' AND endedAt IS NULL LIMIT 1`,
+  ).patientId;
+
 /** A patient with changes made at the administrator's unit: a log extract with rows. */
 const patientWithAuditRows = () =>
   first<{ patientId: string }>(
@@ -61,6 +68,9 @@ const PAGES: Spec[] = [
   { name: "patients", user: "verksamhetschef", path: () => "/patienter", keyboard: true, tablet: true },
   { name: "patient", user: "verksamhetschef", path: () => `/patienter/${patientWithContacts()}`, keyboard: true, tablet: true },
   { name: "patient-protected-reason", user: "verksamhetschef", path: () => `/patienter/${protectedPatient()}` },
+  { name: "patient-1177", user: "verksamhetschef", path: () => `/patienter/${patientWithContacts()}/1177`, keyboard: true, tablet: true },
+  { name: "patient-1177-handlaggare", user: "enhetschef", path: () => `/patienter/${handlaggarePatient()}/1177` },
+  { name: "patient-1177-protected-reason", user: "verksamhetschef", path: () => `/patienter/${protectedPatient()}/1177` },
   { name: "start-case", user: "sjukskoterska", unit: VC, path: () => `/patienter/${patientWithContacts()}/nytt-arende/ASSESSMENT` },
   { name: "case-patient-request", user: "verksamhetschef", path: caseOf("PATIENT_REQUEST", VC), keyboard: true, tablet: true },
   { name: "case-assessment", user: "sjukskoterska", unit: VC, path: caseOf("ASSESSMENT", VC) },
@@ -81,6 +91,8 @@ const PAGES: Spec[] = [
   { name: "audit", user: "administrator", unit: VC, path: () => "/logg", keyboard: true },
   { name: "audit-patient-extract", user: "administrator", unit: VC, path: () => `/logg/patient/${patientWithAuditRows()}`, tablet: true },
   { name: "audit-user", user: "administrator", unit: VC, path: () => "/logg/anvandare/demo-user-verksamhetschef" },
+  // Read-only here: creating a key would add rows other files do not expect (citizen-view.test.ts creates and revokes on its own server).
+  { name: "api-keys", user: "administrator", unit: VC, path: () => "/api-nycklar", keyboard: true, tablet: true },
   { name: "compliance", user: "verksamhetschef", path: () => "/uppfoljning", keyboard: true, tablet: true },
   { name: "compliance-list", user: "verksamhetschef", path: () => "/uppfoljning/omprovning" },
   { name: "not-found", user: "verksamhetschef", path: () => "/finns-inte", status: 404 },

@@ -126,6 +126,12 @@ export const sv = {
   "audit.action.audit.extract": "Öppnade loggutdraget",
   "audit.action.audit.export": "Laddade ner loggutdraget",
   "audit.action.audit.user-log": "Visades i en användares logg",
+  "audit.action.patient.citizen-view": "Öppnade ”Så ser patienten det på 1177”",
+  "audit.action.api.get-care-managers": "Lästes av anslutet system (GetCareManagers)",
+  "audit.action.api.fhir-care-team": "Lästes av anslutet system (FHIR CareTeam)",
+  "audit.action.apikey.create": "API-nyckel skapad",
+  "audit.action.apikey.revoke": "API-nyckel återkallad",
+  "audit.action.apikey.rejected": "Anrop avvisat: ogiltig eller återkallad API-nyckel",
 
   "audit.entity.ProcessCase": "Ärende",
   "audit.entity.Assignment": "Fast kontakt",
@@ -141,6 +147,7 @@ export const sv = {
   "audit.entity.Team": "Team",
   "audit.entity.CareUnit": "Enhet",
   "audit.entity.ContactWay": "Kontaktväg",
+  "audit.entity.ApiKey": "API-nyckel",
 
   "audit.csv.filename": "loggutdrag",
 } as const;
@@ -268,6 +275,12 @@ export const en: Translation<typeof sv> = {
   "audit.action.audit.extract": "Opened the log extract",
   "audit.action.audit.export": "Downloaded the log extract",
   "audit.action.audit.user-log": "Shown in a user's log",
+  "audit.action.patient.citizen-view": "Opened “What the patient sees on 1177”",
+  "audit.action.api.get-care-managers": "Read by a connected system (GetCareManagers)",
+  "audit.action.api.fhir-care-team": "Read by a connected system (FHIR CareTeam)",
+  "audit.action.apikey.create": "API key created",
+  "audit.action.apikey.revoke": "API key revoked",
+  "audit.action.apikey.rejected": "Call rejected: invalid or revoked API key",
 
   "audit.entity.ProcessCase": "Case",
   "audit.entity.Assignment": "Fixed contact",
@@ -283,6 +296,7 @@ export const en: Translation<typeof sv> = {
   "audit.entity.Team": "Team",
   "audit.entity.CareUnit": "Unit",
   "audit.entity.ContactWay": "Contact way",
+  "audit.entity.ApiKey": "API key",
 
   "audit.csv.filename": "log-extract",
 };
