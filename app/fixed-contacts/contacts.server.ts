@@ -1,6 +1,6 @@
 // A patient's fixed contacts as they leave the product: one query behind the 1177 view,
 // GetCareManagers and FHIR CareTeam, so all three show the same contacts the same way.
-import { activeAt, endedBy, typAvFastKontakt, type ContactKind } from "machines/rules";
+import { activeAt, endedBy, typAvFastKontakt, type ContactKind } from "../../machines/rules";
 import type { Db } from "~/db.server";
 
 /** Which contacts to return, judged at `at` (FHIR's CareTeam.status words). */

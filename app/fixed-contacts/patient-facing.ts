@@ -1,7 +1,7 @@
 // What the patient may see of a fixed contact (SPEC §4, seed §5.1, §6): the one projection
 // behind the 1177 view and both APIs. Everything staff-only is dropped here, by the rules in
 // machines/rules.ts, so no output can forget a rule.
-import { directPhoneShownToPatient, personalContactWaysShownToPatient, typAvFastKontakt, activeAt } from "machines/rules";
+import { directPhoneShownToPatient, personalContactWaysShownToPatient, typAvFastKontakt, activeAt } from "../../machines/rules";
 import { isoDateInStockholm } from "~/domain/dates";
 import { fullName } from "~/models/contact-view";
 import type { FixedContactRow } from "./contacts.server";
