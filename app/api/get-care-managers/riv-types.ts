@@ -1,5 +1,6 @@
 // The contract's simple building blocks as XML (core namespace, prefix "core" declared on the
 // response element): IIType, CVType, DateType "YYYYMMDD", TimeStampType "YYYYMMDDhhmmss".
+import { stockholmClock } from "~/domain/dates";
 import { OID } from "./contract";
 import { el, optionalEl, type XmlChild } from "./xml-writer";
 
@@ -37,19 +38,8 @@ export const cv = (name: string, v: CodedValue) =>
 /** DateType from a calendar date "YYYY-MM-DD". */
 export const rivDate = (isoDate: string) => isoDate.replaceAll("-", "");
 
-const stockholmClock = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
 /** TimeStampType: the instant on Stockholm clocks, as the Swedish platform reads times. */
 export function rivTimestamp(instant: Date): string {
-  const part = Object.fromEntries(stockholmClock.formatToParts(instant).map((p) => [p.type, p.value]));
+  const part = stockholmClock(instant);
   return `${part.year}${part.month}${part.day}${part.hour}${part.minute}${part.second}`;
 }

@@ -4,6 +4,8 @@
 // domain-facts §8.1) into tests/fixtures/riv/GetCareManagers, in their own folder layout so
 // that the responder schema's relative imports of the core components resolve.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 const RESPONDER_XSD = path.resolve("tests/fixtures/riv/GetCareManagers/interactions/GetCareManagersInteraction/GetCareManagersResponder_1.0.xsd");
@@ -31,8 +33,7 @@ export function responseDocument(envelope: string): string {
 
 /** xmllint's verdict on a document: valid, or the messages saying why not. */
 export function validateAgainstContract(document: string): { valid: boolean; messages: string } {
-  const run = spawnSync("xmllint", ["--noout", "--schema", RESPONDER_XSD, "-"], { input: document, encoding: "utf8" });
-  if (run.error) throw new Error(`xmllint could not run (install libxml2-utils): ${run.error.message}`);
+  const run = xmllint(["-"], document);
   return { valid: run.status === 0, messages: run.stderr.trim() };
 }
 
@@ -40,4 +41,26 @@ export function validateAgainstContract(document: string): { valid: boolean; mes
 export function expectValidResponse(envelope: string): void {
   const { valid, messages } = validateAgainstContract(responseDocument(envelope));
   if (!valid) throw new Error(`GetCareManagersResponse does not validate against the contract's XSD:\n${messages}`);
+}
+
+/** The same for many answers in one xmllint run (one process instead of one per answer). */
+export function expectValidResponses(envelopes: readonly string[]): void {
+  const dir = mkdtempSync(path.join(tmpdir(), "gcm-xsd-"));
+  try {
+    const files = envelopes.map((envelope, i) => {
+      const file = path.join(dir, `answer-${i}.xml`);
+      writeFileSync(file, responseDocument(envelope));
+      return file;
+    });
+    const run = xmllint(files);
+    if (run.status !== 0) throw new Error(`Answers do not validate against the contract's XSD:\n${run.stderr.split("\n").filter((l) => !l.endsWith(" validates")).join("\n")}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function xmllint(files: string[], input?: string) {
+  const run = spawnSync("xmllint", ["--noout", "--schema", RESPONDER_XSD, ...files], { input, encoding: "utf8" });
+  if (run.error) throw new Error(`xmllint could not run (install libxml2-utils): ${run.error.message}`);
+  return run;
 }

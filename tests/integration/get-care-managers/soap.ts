@@ -75,11 +75,20 @@ export type Parsed = any;
 
 /** A successful answer: 200, text/xml, schema-valid; its careManager elements. */
 export async function careManagersOf(response: Response): Promise<Parsed[]> {
+  const text = await successText(response);
+  expectValidResponse(text);
+  return readCareManagers(text);
+}
+
+/** The text of a 200 text/xml answer (not yet validated). */
+export async function successText(response: Response): Promise<string> {
   const text = await response.text();
   if (response.status !== 200) throw new Error(`expected 200, got ${response.status}: ${text}`);
-  expectValidResponse(text);
-  return reader.parse(text).Envelope.Body.GetCareManagersResponse.careManager ?? [];
+  if (response.headers.get("content-type") !== "text/xml; charset=utf-8") throw new Error(`unexpected content type ${response.headers.get("content-type")}`);
+  return text;
 }
+
+export const readCareManagers = (text: string): Parsed[] => reader.parse(text).Envelope.Body.GetCareManagersResponse.careManager ?? [];
 
 /** A fault answer: its status, faultcode and faultstring. */
 export async function faultOf(response: Response): Promise<{ status: number; code: string; message: string; text: string }> {
