@@ -224,3 +224,37 @@ describe("access log (HSLF-FS 2016:40 4 kap. 9 §)", () => {
     expect(await db.accessLog.count()).toBe(before);
   });
 });
+
+describe("a hidden direct phone filed again as a contact way", () => {
+  it("stays hidden: the assignment decides about the number (seed §6.1.1), other ways of the person still go out", async () => {
+    const worker = await db.staffMember.create({
+      data: {
+        hsaId: `SE2321000990-P${Date.now()}`,
+        firstName: "Hanna",
+        lastName: "Lindgren",
+        befattningCode: "207011",
+        directPhone: "070-174 06 27",
+        employments: { create: { careUnitId: s.homeCare.id, from: "2020-01-01" } },
+        contactWays: {
+          create: [
+            { kind: "PHONE", label: "Arbetstelefon", value: "070-17406 27", contactTimes: "Vardagar 07.00–16.00" },
+            { kind: "DIGITAL", label: "Chatt", value: "https://chatt.example/hanna" },
+          ],
+        },
+      },
+    });
+    const hidden = await createPatient(db);
+    const shown = await createPatient(db);
+    await assign({ patientId: hidden.id, staffMemberId: worker.id, careUnitId: s.homeCare.id, kind: "FAST_OMSORGSKONTAKT" });
+    await assign({ patientId: shown.id, staffMemberId: worker.id, careUnitId: s.homeCare.id, kind: "FAST_OMSORGSKONTAKT", extra: { directPhoneVisibleToPatient: true } });
+
+    const [forHidden] = await careManagersOf(await ask(s.kommun.hsaId, hidden.identifier));
+    expect(telecoms(forHidden.contact).map((t: Parsed) => t.value)).toEqual(["https://chatt.example/hanna"]);
+    const [forShown] = await careManagersOf(await ask(s.kommun.hsaId, shown.identifier));
+    // Shown: the number once, as the labelled way with its hours.
+    expect(telecoms(forShown.contact).map((t: Parsed) => [t.value, t.system.originalText])).toEqual([
+      ["070-17406 27", "Arbetstelefon"],
+      ["https://chatt.example/hanna", "Chatt"],
+    ]);
+  });
+});
