@@ -13,6 +13,15 @@ function sessionSecret(): string {
   return randomBytes(32).toString("hex");
 }
 
+function sourceSystemHsaId(): string {
+  const id = process.env.SOURCE_SYSTEM_HSA_ID;
+  if (id) return id;
+  if (production) console.warn("SOURCE_SYSTEM_HSA_ID is not set: GetCareManagers names the demo system as its source.");
+  // The demo region's catalogue owner (Region Norrsjö, 232100-0990) with a fictional suffix
+  // for this system; a region registers the real one in HSA.
+  return "SE2321000990-FK0001";
+}
+
 export const config = {
   production,
   sessionSecret: sessionSecret(),
@@ -30,4 +39,9 @@ export const config = {
    * working days is not settled (domain-facts §4), so a region can set its agreed number.
    */
   sipCallDays: Number(process.env.SIP_CALL_DAYS ?? 3),
+  /**
+   * HSA-id of this system as a source of information: GetCareManagers' sourceSystemId
+   * (RIV-TA HeaderType), which consumers use to tell producers apart.
+   */
+  sourceSystemHsaId: sourceSystemHsaId(),
 } as const;

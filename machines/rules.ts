@@ -531,6 +531,20 @@ export function directPhoneShownToPatient(a: { directPhoneVisibleToPatient: bool
 export const personalContactWaysShownToPatient = (befattningCode: string) => !isHandlaggare(befattningCode);
 
 /**
+ * Seed §6.1.1: a direct phone the patient may not see stays hidden when the same number is
+ * also registered as one of the person's contact ways (a "Arbetstelefon" with its contact
+ * times, seed §6.3.1): the assignment's choice decides about the number, whatever it is filed as.
+ */
+export function personalContactWayShownToPatient(
+  way: { kind: string; value: string },
+  directPhone: { number: string | null; shown: boolean },
+): boolean {
+  if (directPhone.shown || directPhone.number === null || way.kind !== "PHONE") return true;
+  const digits = (phone: string) => phone.replace(/\D/g, "");
+  return digits(way.value) !== digits(directPhone.number);
+}
+
+/**
  * Inera KV Typ av fast kontakt (OID 1.2.752.129.5.1.69, domain-facts §2.3): 4 is a fast
  * vårdkontakt with övergripande samordningsansvar (seed §3.3.2). Annan fast kontakt has no
  * code: it is sent by its role title (decision 012).

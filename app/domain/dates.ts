@@ -58,6 +58,25 @@ export function stockholmTimeOfDay(instant: Date): string {
   return timeOfDayFormat.format(instant);
 }
 
+const clockFormat = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+export type ClockReading = { year: string; month: string; day: string; hour: string; minute: string; second: string };
+
+/** What Stockholm clocks show at `instant`, to the second, zero-padded (year four digits, the rest two). */
+export function stockholmClock(instant: Date): ClockReading {
+  const parts = Object.fromEntries(clockFormat.formatToParts(instant).map((p) => [p.type, p.value]));
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
 /** "YYYY-MM-DD HH:MM" on Stockholm clocks: how every page writes an instant. */
 export const dateTimeInStockholm = (instant: Date) => `${isoDateInStockholm(instant)} ${stockholmTimeOfDay(instant)}`;
 

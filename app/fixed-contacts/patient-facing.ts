@@ -1,7 +1,7 @@
 // What the patient may see of a fixed contact (SPEC §4, seed §5.1, §6): the one projection
 // behind the 1177 view and both APIs. Everything staff-only is dropped here, by the rules in
 // machines/rules.ts, so no output can forget a rule.
-import { directPhoneShownToPatient, personalContactWaysShownToPatient, typAvFastKontakt, activeAt } from "../../machines/rules";
+import { directPhoneShownToPatient, personalContactWayShownToPatient, personalContactWaysShownToPatient, typAvFastKontakt, activeAt } from "../../machines/rules";
 import { isoDateInStockholm } from "~/domain/dates";
 import { fullName } from "~/models/contact-view";
 import type { FixedContactRow } from "./contacts.server";
@@ -38,6 +38,7 @@ export type PatientFacingContact = {
 export function patientFacing(row: FixedContactRow, at: Date): PatientFacingContact {
   const staff = row.staffMember;
   const befattningCode = staff.befattning.code;
+  const directShown = directPhoneShownToPatient({ directPhoneVisibleToPatient: row.directPhoneVisibleToPatient, befattningCode });
   return {
     id: row.id,
     kind: row.kind,
@@ -52,8 +53,10 @@ export function patientFacing(row: FixedContactRow, at: Date): PatientFacingCont
       name: fullName(staff),
       hsaId: staff.hsaId,
       befattning: staff.befattning,
-      directPhone: directPhoneShownToPatient({ directPhoneVisibleToPatient: row.directPhoneVisibleToPatient, befattningCode }) ? staff.directPhone : null,
-      contactWays: personalContactWaysShownToPatient(befattningCode) ? staff.contactWays : [],
+      directPhone: directShown ? staff.directPhone : null,
+      contactWays: personalContactWaysShownToPatient(befattningCode)
+        ? staff.contactWays.filter((way) => personalContactWayShownToPatient(way, { number: staff.directPhone, shown: directShown }))
+        : [],
     },
     team: row.team,
     unit: {

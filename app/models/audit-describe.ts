@@ -1,6 +1,7 @@
 // Audit and access-log codes in words. The log stores stable codes ("case.step",
 // "patient.view"); the catalog says what they mean. A code without a text (an action
 // added later) is shown as the raw code rather than hidden: the extract must list it.
+import { stockholmClock } from "~/domain/dates";
 import { hasMessage, t } from "~/i18n";
 
 export type Wording = {
@@ -64,19 +65,8 @@ export function stepDetail(action: string, after: string | null): StepDetail | n
   }
 }
 
-const logTimeFormat = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
 /** "YYYY-MM-DD HH:MM:SS" on Stockholm clocks: a log names the second, not only the minute. */
 export function logTime(iso: string): string {
-  const parts = Object.fromEntries(logTimeFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  const parts = stockholmClock(new Date(iso));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
