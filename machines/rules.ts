@@ -527,21 +527,17 @@ export function directPhoneShownToPatient(a: { directPhoneVisibleToPatient: bool
   return a.directPhoneVisibleToPatient && !isHandlaggare(a.befattningCode);
 }
 
-/** Seed §5.1: a handläggare's own ways of contact (chat, e-service) are not shown either. */
-export const personalContactWaysShownToPatient = (befattningCode: string) => !isHandlaggare(befattningCode);
-
 /**
- * Seed §6.1.1: a direct phone the patient may not see stays hidden when the same number is
- * also registered as one of the person's contact ways (a "Arbetstelefon" with its contact
- * times, seed §6.3.1): the assignment's choice decides about the number, whatever it is filed as.
+ * One of the person's own ways of contact. Seed §5.1: none of a handläggare's. Seed §6.1.1:
+ * every phone number of the person is a direct number, whether filed as the direct phone or as
+ * a way of contact (an "Arbetstelefon" with its contact times, seed §6.3.1), so the assignment's
+ * choice about the direct phone covers them all; digital ways (chat, e-service) are not phones.
  */
 export function personalContactWayShownToPatient(
-  way: { kind: string; value: string },
-  directPhone: { number: string | null; shown: boolean },
+  way: { kind: string },
+  a: { directPhoneVisibleToPatient: boolean; befattningCode: string },
 ): boolean {
-  if (directPhone.shown || directPhone.number === null || way.kind !== "PHONE") return true;
-  const digits = (phone: string) => phone.replace(/\D/g, "");
-  return digits(way.value) !== digits(directPhone.number);
+  return !isHandlaggare(a.befattningCode) && (way.kind !== "PHONE" || directPhoneShownToPatient(a));
 }
 
 /**

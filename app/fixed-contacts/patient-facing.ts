@@ -1,7 +1,7 @@
 // What the patient may see of a fixed contact (SPEC §4, seed §5.1, §6): the one projection
 // behind the 1177 view and both APIs. Everything staff-only is dropped here, by the rules in
 // machines/rules.ts, so no output can forget a rule.
-import { directPhoneShownToPatient, personalContactWayShownToPatient, personalContactWaysShownToPatient, typAvFastKontakt, activeAt } from "../../machines/rules";
+import { directPhoneShownToPatient, personalContactWayShownToPatient, typAvFastKontakt, activeAt } from "../../machines/rules";
 import { isoDateInStockholm } from "~/domain/dates";
 import { fullName } from "~/models/contact-view";
 import type { FixedContactRow } from "./contacts.server";
@@ -37,8 +37,7 @@ export type PatientFacingContact = {
 
 export function patientFacing(row: FixedContactRow, at: Date): PatientFacingContact {
   const staff = row.staffMember;
-  const befattningCode = staff.befattning.code;
-  const directShown = directPhoneShownToPatient({ directPhoneVisibleToPatient: row.directPhoneVisibleToPatient, befattningCode });
+  const assignment = { directPhoneVisibleToPatient: row.directPhoneVisibleToPatient, befattningCode: staff.befattning.code };
   return {
     id: row.id,
     kind: row.kind,
@@ -53,10 +52,8 @@ export function patientFacing(row: FixedContactRow, at: Date): PatientFacingCont
       name: fullName(staff),
       hsaId: staff.hsaId,
       befattning: staff.befattning,
-      directPhone: directShown ? staff.directPhone : null,
-      contactWays: personalContactWaysShownToPatient(befattningCode)
-        ? staff.contactWays.filter((way) => personalContactWayShownToPatient(way, { number: staff.directPhone, shown: directShown }))
-        : [],
+      directPhone: directPhoneShownToPatient(assignment) ? staff.directPhone : null,
+      contactWays: staff.contactWays.filter((way) => personalContactWayShownToPatient(way, assignment)),
     },
     team: row.team,
     unit: {
