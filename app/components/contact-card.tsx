@@ -33,6 +33,8 @@ export function ContactCard({ contact, children }: { contact: ContactView; child
         {contact.overallCoordination ? <span className="tag">{t("contact.overallCoordination")}</span> : null}
         {contact.lifeThreatening ? <span className="tag tag--alert">{t("contact.lifeThreatening")}</span> : null}
         {contact.reviewOverdue ? <span className="tag tag--alert">{t("contact.reviewOverdue")}</span> : null}
+        {contact.upcoming ? <span className="tag">{t("contact.upcoming", { date: contact.since })}</span> : null}
+        {contact.until ? <span className="tag">{t("contact.ending", { date: contact.until })}</span> : null}
       </p>
       <dl className="facts">
         <Fact term={t("contact.roleTitle")}>{contact.kind === "ANNAN_FAST_KONTAKT" ? contact.roleTitle : null}</Fact>

@@ -23,6 +23,9 @@ export type PatientFacingContact = {
   externalNote: string | null;
   person: {
     name: string;
+    /** Förnamn and mellannamn, and efternamn, for outputs that keep them apart (FHIR HumanName). */
+    given: string[];
+    family: string;
     hsaId: string;
     befattning: { code: string; name: string };
     /** Only where the assignment allows it (seed §6.1.1), never a handläggare's (seed §5.1). */
@@ -50,6 +53,8 @@ export function patientFacing(row: FixedContactRow, at: Date): PatientFacingCont
     externalNote: row.externalNote,
     person: {
       name: fullName(staff),
+      given: [staff.firstName, ...(staff.middleName ? [staff.middleName] : [])],
+      family: staff.lastName,
       hsaId: staff.hsaId,
       befattning: staff.befattning,
       directPhone: directPhoneShownToPatient(assignment) ? staff.directPhone : null,

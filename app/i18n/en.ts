@@ -119,6 +119,8 @@ export const en: Translation<typeof sv> = {
   "contact.careToCarePhone": "Care-to-care (staff only)",
   "contact.eServices": "E-services",
   "contact.since": "Since",
+  "contact.upcoming": "Takes effect {date}",
+  "contact.ending": "Ends {date}",
   "contact.reviewDue": "Review by",
   "contact.reviewOverdue": "The review is overdue",
   "contact.medicallyResponsible": "Medically responsible",

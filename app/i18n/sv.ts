@@ -117,6 +117,8 @@ export const sv = {
   "contact.careToCarePhone": "Vård till vård (endast personal)",
   "contact.eServices": "E-tjänster",
   "contact.since": "Sedan",
+  "contact.upcoming": "Börjar gälla {date}",
+  "contact.ending": "Upphör {date}",
   "contact.reviewDue": "Omprövas senast",
   "contact.reviewOverdue": "Omprövningen är försenad",
   "contact.medicallyResponsible": "Medicinskt ansvarig",

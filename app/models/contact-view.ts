@@ -61,6 +61,10 @@ export function contactView(a: AssignmentRow, today: string) {
     id: a.id,
     kind: a.kind,
     since: isoDateInStockholm(a.startedAt),
+    /** Set ahead by a change (staff turnover): the patient sees this contact from `since`. */
+    upcoming: isoDateInStockholm(a.startedAt) > today,
+    /** The day a change set ahead ends this contact; null while it runs until further notice. */
+    until: a.endedAt ? isoDateInStockholm(a.endedAt) : null,
     reviewDueDate: a.reviewDueDate,
     reviewOverdue: a.reviewDueDate !== null && a.reviewDueDate < today,
     overallCoordination: a.overallCoordination,

@@ -103,8 +103,12 @@ const unitForContact = {
   },
 } as const;
 
-/** The patient page: identity and every active fixed contact with the information of SPEC §4. */
-export async function getPatientOverview(db: Db, actor: Actor, patientId: string) {
+/**
+ * The patient page: identity and every fixed contact not yet ended at `now`, with the
+ * information of SPEC §4. A change set ahead (staff turnover) shows both sides until it takes
+ * effect: the contact that ends, with its last moment, and the one that starts, with its start.
+ */
+export async function getPatientOverview(db: Db, actor: Actor, patientId: string, now: Date) {
   return db.patient.findFirst({
     where: { AND: [{ id: patientId }, knownAtUnit(actor.unit.id)] },
     select: {
@@ -113,12 +117,13 @@ export async function getPatientOverview(db: Db, actor: Actor, patientId: string
       postalCode: true,
       city: true,
       assignments: {
-        where: { endedAt: null },
+        where: { OR: [{ endedAt: null }, { endedAt: { gt: now } }] },
         orderBy: [{ kind: "asc" }, { startedAt: "asc" }],
         select: {
           id: true,
           kind: true,
           startedAt: true,
+          endedAt: true,
           reviewDueDate: true,
           overallCoordination: true,
           lifeThreatening: true,

@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const now = new Date();
   const { actor, access } = await openPatient(db, request, context, patientId, now);
   if (access.locked) return { locked: true as const };
-  const patient = await getPatientOverview(db, actor, patientId);
+  const patient = await getPatientOverview(db, actor, patientId, now);
   if (!patient) throw new Response("Not found", { status: 404 });
   await logAccess(db, actorRef(actor), now, [patient.id], "patient.view", access.reason);
 
@@ -46,7 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     protectedIdentity: patient.protectedIdentity,
     address: patientAddress(patient),
     contacts,
-    coordinationWarning: lacksOverallCoordination(contacts),
+    coordinationWarning: lacksOverallCoordination(contacts.filter((c) => !c.upcoming)),
   };
 }
 

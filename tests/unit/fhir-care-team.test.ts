@@ -34,6 +34,8 @@ const bare: PatientFacingContact = {
   externalNote: null,
   person: {
     name: "Anna Berg",
+    given: ["Anna"],
+    family: "Berg",
     hsaId: "SE2321000016-P1",
     befattning: { code: "206090", name: "Sjuksköterska, allmän" },
     directPhone: null,

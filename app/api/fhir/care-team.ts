@@ -104,8 +104,8 @@ function practitionerRole(contact: PatientFacingContact): PractitionerRole {
 }
 
 function practitioner(contact: PatientFacingContact): Practitioner {
-  // The projection holds the name as written for the patient; its parts are not split again.
-  return { resourceType: "Practitioner", id: PRACTITIONER, identifier: [hsaId(contact.person.hsaId)], name: [{ text: contact.person.name }] };
+  const { name, family, given } = contact.person;
+  return { resourceType: "Practitioner", id: PRACTITIONER, identifier: [hsaId(contact.person.hsaId)], name: [{ text: name, family, given }] };
 }
 
 /** The unit with its visiting address (as on 1177) and its vårdgivare (GetCareManagers managingCareGiver). */

@@ -16,7 +16,7 @@ export type Practitioner = {
   resourceType: "Practitioner";
   id: string;
   identifier: Identifier[];
-  name: { text: string }[];
+  name: { text: string; family: string; given: string[] }[];
 };
 
 export type Organization = {

@@ -91,7 +91,7 @@ describe("a search by personnummer", () => {
             { system: "url", value: "https://chatt.example.se/eva" },
           ],
         },
-        { resourceType: "Practitioner", id: "practitioner", identifier: [{ system: HSA, value: staff.nurse.hsaId }], name: [{ text: "Eva Maria Svensson" }] },
+        { resourceType: "Practitioner", id: "practitioner", identifier: [{ system: HSA, value: staff.nurse.hsaId }], name: [{ text: "Eva Maria Svensson", family: "Svensson", given: ["Eva", "Maria"] }] },
         {
           resourceType: "Organization",
           id: "unit",

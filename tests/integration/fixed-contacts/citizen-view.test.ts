@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { requireActor } from "~/auth/actor.server";
 import { CitizenContactCard } from "~/components/citizen-contact-card";
 import { db } from "~/db.server";
+import { isoDateInStockholm } from "~/domain/dates";
 import { loadCitizenView, type CitizenView } from "~/fixed-contacts/citizen-view.server";
 import { action as citizenAction, loader as citizenLoader } from "~/routes/_app.patienter.$patientId_.1177";
 import { loader as patientLoader } from "~/routes/_app.patienter.$patientId";
@@ -212,3 +213,23 @@ describe("the page", () => {
     ]);
   });
 });
+
+describe("the staff patient page beside the 1177 view", () => {
+  it("shows a change set ahead from both sides until it takes effect, while the 1177 view shows the running one", async () => {
+    const s = await setting();
+    const tomorrow = new Date(Date.now() + 24 * hour);
+    const leaving = await s.contact({ endedAt: tomorrow, overallCoordination: false });
+    const replacement = await s.contact({ startedAt: tomorrow });
+    await s.contact({ endedAt: new Date(Date.now() - hour) });
+    const page = await patientLoader(args(request(`/patienter/${s.patient.id}`, s.user.cookie), s.patient.id));
+    if (page.locked) throw new Error("not a protected patient");
+    const byId = new Map(page.contacts.map((c) => [c.id, c]));
+    expect([...byId.keys()].sort()).toEqual([leaving.id, replacement.id].sort());
+    expect(byId.get(leaving.id)).toMatchObject({ upcoming: false, until: isoDateInStockholm(tomorrow) });
+    expect(byId.get(replacement.id)).toMatchObject({ upcoming: true, until: null, since: isoDateInStockholm(tomorrow) });
+    const citizen = await loadCitizenView(db, await actorOf(s.user.cookie), s.patient.id, { now: new Date() });
+    expect(citizen?.contacts.map((c) => c.id)).toEqual([leaving.id]);
+  });
+});
+
+
