@@ -94,6 +94,12 @@ export async function loadFixedContact(db: Db, assignmentId: string) {
 
 const patientSelect = { id: true, identifierKind: true, identifier: true } as const;
 
+/** KV Typ av fast kontakt displays by code ("1" → "fast vårdkontakt"), from the reference table. */
+export async function loadTypeDisplays(db: Db): Promise<Readonly<Record<string, string>>> {
+  const rows = await db.fastKontaktTyp.findMany();
+  return Object.fromEntries(rows.map((r) => [String(r.code), r.display]));
+}
+
 /** A patient by the 12-character identifier of the national platform. */
 export async function findPatientByIdentifier(db: Db, identifier: string) {
   return db.patient.findUnique({ where: { identifier }, select: patientSelect });

@@ -4,9 +4,9 @@ import { consumerActor, authenticateConsumer, type Consumer } from "~/api/consum
 import { logAccess } from "~/audit.server";
 import type { Db } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";
-import { findPatientByIdentifier, loadFixedContact, loadFixedContacts } from "~/fixed-contacts/contacts.server";
+import { findPatientByIdentifier, loadFixedContact, loadFixedContacts, loadTypeDisplays } from "~/fixed-contacts/contacts.server";
 import { patientFacing } from "~/fixed-contacts/patient-facing";
-import { careTeam, careTeamStatus, type TypeDisplays } from "./care-team";
+import { careTeam, careTeamStatus } from "./care-team";
 import { messages } from "./messages";
 import { fhirResponse, outcomeResponse, searchset } from "./responses";
 import { parseCareTeamSearch, prefersStrictHandling } from "./search-params";
@@ -93,8 +93,3 @@ const requestIdNote = (requestId: string) => `Begärans id: ${requestId}`;
 
 /** The FHIR base of this server as the caller addressed it. */
 const fhirBase = (url: URL) => `${url.origin}/fhir`;
-
-async function loadTypeDisplays(db: Db): Promise<TypeDisplays> {
-  const rows = await db.fastKontaktTyp.findMany();
-  return Object.fromEntries(rows.map((r) => [String(r.code), r.display]));
-}

@@ -23,7 +23,7 @@ export type ResponseContext = {
   /** HSA-id of this system (config.sourceSystemHsaId). */
   sourceSystemHsaId: string;
   /** KV typ av fast kontakt display names by code (reference data). */
-  typeDisplay: ReadonlyMap<string, string>;
+  typeDisplays: Readonly<Record<string, string>>;
 };
 
 const PATIENT_ROOT: Record<PatientIdentifier["kind"], string> = {
@@ -94,7 +94,7 @@ function codeEl(c: PatientFacingContact, ctx: ResponseContext): Xml {
     code: c.typeCode,
     codeSystem: OID.kvTypAvFastKontakt,
     codeSystemName: KV_TYP_AV_FAST_KONTAKT_NAME,
-    displayName: ctx.typeDisplay.get(c.typeCode) ?? null,
+    displayName: ctx.typeDisplays[c.typeCode] ?? null,
   });
 }
 

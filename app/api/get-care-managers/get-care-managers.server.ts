@@ -7,7 +7,7 @@ import { logAccess } from "~/audit.server";
 import { config } from "~/config.server";
 import type { Db } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";
-import { findPatientByIdentifier, loadFixedContacts } from "~/fixed-contacts/contacts.server";
+import { findPatientByIdentifier, loadFixedContacts, loadTypeDisplays } from "~/fixed-contacts/contacts.server";
 import { patientFacing } from "~/fixed-contacts/patient-facing";
 import { careManagerEl, getCareManagersResponse } from "./care-manager";
 import { ENDPOINT } from "./contract";
@@ -62,8 +62,7 @@ async function careManagersOf(
         careUnitHsaId: query.careUnitHsaId ?? undefined,
         typeCodes: query.careManagerTypes ?? undefined,
       });
-  const typeDisplay = new Map((await db.fastKontaktTyp.findMany()).map((t) => [String(t.code), t.display]));
-  const context = { patient: query.patient, sourceSystemHsaId: config.sourceSystemHsaId, typeDisplay };
+  const context = { patient: query.patient, sourceSystemHsaId: config.sourceSystemHsaId, typeDisplays: await loadTypeDisplays(db) };
   const careManagers = keepOneFastLakarkontakt(rows, requestId).map((row) =>
     careManagerEl({ contact: patientFacing(row, now), internalNote: row.internalNote, startedAt: row.startedAt }, context),
   );
