@@ -3,7 +3,7 @@
 // projection exist here (app/fixed-contacts/patient-facing.ts): nothing staff-only can show.
 import { Fact } from "~/components/fact";
 import { t } from "~/i18n";
-import type { ContactWayView, PatientFacingContact } from "~/fixed-contacts/patient-facing";
+import { phoneNotAmongWays, type ContactWayView, type PatientFacingContact } from "~/fixed-contacts/patient-facing";
 import { isHandlaggare } from "../../machines/rules";
 
 /** The heading of a contact: its KV Typ av fast kontakt display, or an annan fast kontakt's role title. */
@@ -39,6 +39,8 @@ function Ways({ ways }: { ways: ContactWayView[] }) {
 export function CitizenContactCard({ contact }: { contact: PatientFacingContact }) {
   const headingId = `citizen-contact-${contact.id}`;
   const { person, team, unit } = contact;
+  // A number listed again among the ways shows once, there, with its label and hours.
+  const teamPhone = team ? phoneNotAmongWays(team.phone, team.contactWays) : null;
   return (
     <article className="citizen-card" aria-labelledby={headingId} data-testid="citizen-contact">
       <h3 id={headingId} className="citizen-card__heading">
@@ -48,7 +50,7 @@ export function CitizenContactCard({ contact }: { contact: PatientFacingContact 
       <dl className="citizen-card__facts">
         <Fact term={t("citizen.befattning")}>{person.befattning.name}</Fact>
         <Fact term={t("citizen.contactAbout")}>{contact.contactAbout}</Fact>
-        <Fact term={t("citizen.directPhone")}>{person.directPhone}</Fact>
+        <Fact term={t("citizen.directPhone")}>{phoneNotAmongWays(person.directPhone, person.contactWays)}</Fact>
         <Fact term={t("citizen.contactWays")}>{person.contactWays.length > 0 ? <Ways ways={person.contactWays} /> : null}</Fact>
       </dl>
       {/* Seed §5.1: a handläggare is reached through the unit, never directly. */}
@@ -60,12 +62,16 @@ export function CitizenContactCard({ contact }: { contact: PatientFacingContact 
           </h4>
           <dl className="citizen-card__facts">
             <Fact term={t("citizen.phone")}>
-              {team.phone}
-              {team.phone && team.contactTimes ? <span className="block citizen-card__times">{team.contactTimes}</span> : null}
+              {teamPhone ? (
+                <>
+                  {teamPhone}
+                  {team.contactTimes ? <span className="block citizen-card__times">{team.contactTimes}</span> : null}
+                </>
+              ) : null}
             </Fact>
             <Fact term={t("citizen.eServices")}>{team.contactWays.length > 0 ? <Ways ways={team.contactWays} /> : null}</Fact>
           </dl>
-          {!team.phone && team.contactTimes ? <p className="citizen-card__times">{team.contactTimes}</p> : null}
+          {!teamPhone && team.contactTimes ? <p className="citizen-card__times">{team.contactTimes}</p> : null}
           {team.comment ? <p>{team.comment}</p> : null}
         </section>
       ) : null}
@@ -80,7 +86,7 @@ export function CitizenContactCard({ contact }: { contact: PatientFacingContact 
               {unit.postalCode} {unit.city}
             </span>
           </Fact>
-          <Fact term={t("citizen.phone")}>{unit.publicPhone}</Fact>
+          <Fact term={t("citizen.phone")}>{phoneNotAmongWays(unit.publicPhone, unit.contactWays)}</Fact>
           <Fact term={t("citizen.eServices")}>{unit.contactWays.length > 0 ? <Ways ways={unit.contactWays} /> : null}</Fact>
         </dl>
       </section>

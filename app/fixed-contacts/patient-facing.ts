@@ -38,6 +38,18 @@ export type PatientFacingContact = {
   careGiver: { hsaId: string; name: string };
 };
 
+const digits = (phone: string) => phone.replace(/\D/g, "");
+
+/**
+ * A phone held as a field (direct, team or unit phone), unless the same number is listed again
+ * among the ways with its label and hours (seed §6.3.2: the contact time belongs to the way):
+ * every output then shows the number once, as the way.
+ */
+export function phoneNotAmongWays(phone: string | null, ways: readonly ContactWayView[]): string | null {
+  if (phone === null) return null;
+  return ways.some((w) => w.kind === "PHONE" && digits(w.value) === digits(phone)) ? null : phone;
+}
+
 export function patientFacing(row: FixedContactRow, at: Date): PatientFacingContact {
   const staff = row.staffMember;
   const assignment = { directPhoneVisibleToPatient: row.directPhoneVisibleToPatient, befattningCode: staff.befattning.code };

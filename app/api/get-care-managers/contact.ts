@@ -1,22 +1,15 @@
 // ContactType: a set of telecoms (each with its opening hours) and an optional address.
 import { parseContactHours, type ServiceHours } from "~/domain/contact-hours";
-import type { ContactWayView } from "~/fixed-contacts/patient-facing";
+import { phoneNotAmongWays, type ContactWayView } from "~/fixed-contacts/patient-facing";
 import { CONTACT_WAY_KIND } from "./labels";
 import { coreEl, cv } from "./riv-types";
 import type { Xml } from "./xml-writer";
 
 export type Telecom = { kind: ContactWayView["kind"]; label: string | null; value: string; contactTimes: string | null };
 
-const digits = (phone: string) => phone.replace(/\D/g, "");
-
-/**
- * A phone number held as a field (direct, team or unit phone) and the labelled contact ways.
- * Units often list the same number again as a contact way with a label and its hours (seed
- * §6.3.2: the contact time belongs to the way); the field is then left out, not sent twice.
- */
+/** A phone number held as a field (direct, team or unit phone) and the labelled contact ways; the field only when no way repeats it. */
 export function telecomsOf(phone: Telecom | null, ways: readonly ContactWayView[]): Telecom[] {
-  const repeated = phone !== null && ways.some((w) => w.kind === "PHONE" && digits(w.value) === digits(phone.value));
-  return [...(phone && !repeated ? [phone] : []), ...ways];
+  return [...(phone && phoneNotAmongWays(phone.value, ways) ? [phone] : []), ...ways];
 }
 
 /** One ContactType, or null when there is nothing to put in it. */
