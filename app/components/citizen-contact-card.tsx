@@ -71,7 +71,8 @@ export function CitizenContactCard({ contact }: { contact: PatientFacingContact 
             </Fact>
             <Fact term={t("citizen.eServices")}>{team.contactWays.length > 0 ? <Ways ways={team.contactWays} /> : null}</Fact>
           </dl>
-          {!teamPhone && team.contactTimes ? <p className="citizen-card__times">{team.contactTimes}</p> : null}
+          {/* Without a team phone the times stand alone; a phone shown as a way carries its own. */}
+          {!team.phone && team.contactTimes ? <p className="citizen-card__times">{team.contactTimes}</p> : null}
           {team.comment ? <p>{team.comment}</p> : null}
         </section>
       ) : null}
