@@ -41,16 +41,17 @@ export async function authenticateConsumer(
   { now, requestId, endpoint }: { now: Date; requestId: string; endpoint: string },
 ): Promise<Authentication> {
   const key = presentedKey(request);
-  const found = key && KEY_PATTERN.test(key) ? await db.apiKey.findUnique({ where: { hash: hashApiKey(key) } }) : null;
+  const wellFormed = key !== null && KEY_PATTERN.test(key);
+  const found = wellFormed ? await db.apiKey.findUnique({ where: { hash: hashApiKey(key) } }) : null;
   if (found && found.revokedAt === null) return { ok: true, consumer: { keyId: found.id, name: found.name } };
-  const rejection: Rejection = !key ? "missing" : !KEY_PATTERN.test(key) ? "malformed" : found ? "revoked" : "unknown";
+  const rejection: Rejection = !key ? "missing" : !wellFormed ? "malformed" : found ? "revoked" : "unknown";
   console.warn(`[api] ${requestId} rejected a call to ${endpoint}: ${rejection} key`);
   await db.$transaction((tx) =>
     recordAudit(tx, anonymous(requestId), now, {
       action: "apikey.rejected",
       entityType: "ApiKey",
       entityId: found?.id ?? "-",
-      after: { rejection, endpoint, prefix: key && KEY_PATTERN.test(key) ? key.slice(0, PREFIX_LENGTH) : null },
+      after: { rejection, endpoint, prefix: wellFormed ? key.slice(0, PREFIX_LENGTH) : null },
     }),
   );
   return { ok: false, rejection };

@@ -42,6 +42,6 @@ export async function loadCitizenView(
       identifier: formatPatientIdentifier(patient.identifier),
       protectedIdentity: patient.protectedIdentity,
     },
-    contacts: rows.map((row) => patientFacing(row, now)),
+    contacts: rows.map((row) => patientFacing(row)),
   };
 }

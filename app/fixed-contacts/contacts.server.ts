@@ -87,17 +87,29 @@ export async function loadFixedContacts(db: Db, q: ContactQuery): Promise<FixedC
     .sort((a, b) => rank(a) - rank(b));
 }
 
+const patientSelect = { id: true, identifierKind: true, identifier: true } as const;
+
 /** One contact by its id (FHIR read), whatever its status. */
 export async function loadFixedContact(db: Db, assignmentId: string) {
   return db.assignment.findUnique({ where: { id: assignmentId }, select: { ...contactSelect, patient: { select: patientSelect } } });
 }
 
-const patientSelect = { id: true, identifierKind: true, identifier: true } as const;
+type TypeDisplays = Readonly<Record<string, string>>;
+const typeDisplays = new WeakMap<Db, Promise<TypeDisplays>>();
 
-/** KV Typ av fast kontakt displays by code ("1" → "fast vårdkontakt"), from the reference table. */
-export async function loadTypeDisplays(db: Db): Promise<Readonly<Record<string, string>>> {
-  const rows = await db.fastKontaktTyp.findMany();
-  return Object.fromEntries(rows.map((r) => [String(r.code), r.display]));
+/**
+ * KV Typ av fast kontakt displays by code ("1" → "fast vårdkontakt"). Reference data that only a
+ * migration changes (20261125000200_reference_data), so it is read once per database client,
+ * not on every API call; a failed read is tried again on the next call.
+ */
+export function loadTypeDisplays(db: Db): Promise<TypeDisplays> {
+  let displays = typeDisplays.get(db);
+  if (!displays) {
+    displays = db.fastKontaktTyp.findMany().then((rows) => Object.fromEntries(rows.map((r) => [String(r.code), r.display])));
+    displays.catch(() => typeDisplays.delete(db));
+    typeDisplays.set(db, displays);
+  }
+  return displays;
 }
 
 /** A patient by the 12-character identifier of the national platform. */

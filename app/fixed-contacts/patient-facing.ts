@@ -1,7 +1,7 @@
 // What the patient may see of a fixed contact (SPEC §4, seed §5.1, §6): the one projection
 // behind the 1177 view and both APIs. Everything staff-only is dropped here, by the rules in
 // machines/rules.ts, so no output can forget a rule.
-import { directPhoneShownToPatient, personalContactWayShownToPatient, typAvFastKontakt, activeAt } from "../../machines/rules";
+import { directPhoneShownToPatient, personalContactWayShownToPatient, typAvFastKontakt } from "../../machines/rules";
 import { isoDateInStockholm } from "~/domain/dates";
 import { fullName } from "~/models/contact-view";
 import type { FixedContactRow } from "./contacts.server";
@@ -19,7 +19,6 @@ export type PatientFacingContact = {
   /** Stockholm calendar dates "YYYY-MM-DD"; end only where an end is set. */
   start: string;
   end: string | null;
-  active: boolean;
   externalNote: string | null;
   person: {
     name: string;
@@ -50,7 +49,7 @@ export function phoneNotAmongWays(phone: string | null, ways: readonly ContactWa
   return ways.some((w) => w.kind === "PHONE" && digits(w.value) === digits(phone)) ? null : phone;
 }
 
-export function patientFacing(row: FixedContactRow, at: Date): PatientFacingContact {
+export function patientFacing(row: FixedContactRow): PatientFacingContact {
   const staff = row.staffMember;
   const assignment = { directPhoneVisibleToPatient: row.directPhoneVisibleToPatient, befattningCode: staff.befattning.code };
   return {
@@ -61,7 +60,6 @@ export function patientFacing(row: FixedContactRow, at: Date): PatientFacingCont
     contactAbout: row.contactAbout,
     start: isoDateInStockholm(row.startedAt),
     end: row.endedAt ? isoDateInStockholm(row.endedAt) : null,
-    active: activeAt(row, at),
     externalNote: row.externalNote,
     person: {
       name: fullName(staff),

@@ -30,7 +30,6 @@ const bare: PatientFacingContact = {
   contactAbout: null,
   start: "2026-03-01",
   end: null,
-  active: true,
   externalNote: null,
   person: {
     name: "Anna Berg",

@@ -30,7 +30,7 @@ export async function searchCareTeams(db: Db, request: Request, call: CallContex
     const rows = patient ? await loadFixedContacts(db, { patientId: patient.id, at: call.now, statuses }) : [];
     const typeDisplays = await loadTypeDisplays(db);
     const resources = rows.map((row) =>
-      careTeam({ contact: patientFacing(row, call.now), status: careTeamStatus(row, call.now), patient: { kind: wanted.kind, identifier: wanted.value }, typeDisplays }),
+      careTeam({ contact: patientFacing(row), status: careTeamStatus(row, call.now), patient: { kind: wanted.kind, identifier: wanted.value }, typeDisplays }),
     );
     // HSLF-FS 2016:40 4 kap. 9 §: the look-up itself is an access, also when it finds nothing.
     if (patient) await logAccess(db, consumerActor(consumer, call.requestId), call.now, [patient.id], "api.fhir-care-team");
@@ -49,7 +49,7 @@ export async function readCareTeam(db: Db, request: Request, id: string, call: C
       return outcomeResponse(404, "not-found", messages.notFound(id), { diagnostics: requestIdNote(call.requestId) });
     }
     const resource = careTeam({
-      contact: patientFacing(row, call.now),
+      contact: patientFacing(row),
       status: careTeamStatus(row, call.now),
       patient: { kind, identifier: row.patient.identifier },
       typeDisplays: await loadTypeDisplays(db),

@@ -64,7 +64,7 @@ async function careManagersOf(
       });
   const context = { patient: query.patient, sourceSystemHsaId: config.sourceSystemHsaId, typeDisplays: await loadTypeDisplays(db) };
   const careManagers = keepOneFastLakarkontakt(rows, requestId).map((row) =>
-    careManagerEl({ contact: patientFacing(row, now), internalNote: row.internalNote, startedAt: row.startedAt }, context),
+    careManagerEl({ contact: patientFacing(row), internalNote: row.internalNote, startedAt: row.startedAt }, context),
   );
   // HSLF-FS 2016:40 4 kap. 9 §: the read is logged, naming the consumer system, even when the
   // answer is empty (the caller still learned that there is nothing).

@@ -75,7 +75,7 @@ describe("patientFacing", () => {
     await db.staffMember.update({ where: { id: s.nurse.id }, data: { directPhone: "070-111 22 33" } });
     await db.assignment.update({ where: { id: s.running.id }, data: { internalNote: "Intern: ring inte före nio", externalNote: "Extern" } });
     const [row] = (await loadFixedContacts(db, { patientId: s.patient.id, at: now })).filter((c) => c.id === s.running.id);
-    const shown = patientFacing(row, now);
+    const shown = patientFacing(row);
     const text = JSON.stringify(shown);
     expect(row.careUnit.careToCarePhone).toBe("010-123 45 67");
     expect(text).not.toContain("010-123 45 67");
@@ -84,7 +84,7 @@ describe("patientFacing", () => {
     expect(shown.person.directPhone).toBeNull();
     await db.assignment.update({ where: { id: s.running.id }, data: { directPhoneVisibleToPatient: true } });
     const [allowed] = (await loadFixedContacts(db, { patientId: s.patient.id, at: now })).filter((c) => c.id === s.running.id);
-    expect(patientFacing(allowed, now).person.directPhone).toBe("070-111 22 33");
+    expect(patientFacing(allowed).person.directPhone).toBe("070-111 22 33");
   });
 
   it("gives a handläggare's name and befattning but no direct phone or own contact ways", async () => {
@@ -99,7 +99,7 @@ describe("patientFacing", () => {
       data: { kind: "ANNAN_FAST_KONTAKT", roleTitle: "Biståndshandläggare", contactAbout: "Ditt beslut", patientId: patient.id, careUnitId: unit.id, staffMemberId: handlaggare.id, startedAt: new Date(now.getTime() - hour), directPhoneVisibleToPatient: true },
     });
     const [row] = await loadFixedContacts(db, { patientId: patient.id, at: now });
-    const shown = patientFacing(row, now);
+    const shown = patientFacing(row);
     expect(shown.id).toBe(a.id);
     expect(shown.typeCode).toBeNull();
     expect(shown.person.befattning).toEqual({ code: "351012", name: "Biståndsbedömare" });

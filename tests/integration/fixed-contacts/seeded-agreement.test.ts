@@ -97,7 +97,7 @@ describe("every seeded patient: the 1177 view, GetCareManagers and FHIR CareTeam
     let hiddenPhones = 0;
     for (const patient of patients) {
       const rows = await loadFixedContacts(db, { patientId: patient.id, at: now });
-      const view = rows.map((row) => patientFacing(row, now));
+      const view = rows.map((row) => patientFacing(row));
       hiddenPhones += rows.filter((row, i) => row.staffMember.directPhone && !view[i].person.directPhone).length;
 
       // GetCareManagers answers per care giver (the LogicalAddress), each in the view's order.

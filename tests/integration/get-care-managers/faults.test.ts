@@ -209,15 +209,16 @@ describe("methods", () => {
 describe("unexpected errors", () => {
   it("answer soap:Server with the request id, and log the error with it", async () => {
     allowConsoleError();
-    // This file's own database copy: break the reference data for real, then mend it.
-    await db.$executeRawUnsafe(`ALTER TABLE "FastKontaktTyp" RENAME TO "FastKontaktTyp_gone"`);
+    // This file's own database copy: break the access log for real (every answer writes to it
+    // before it goes out), then mend it.
+    await db.$executeRawUnsafe(`ALTER TABLE "AccessLog" RENAME TO "AccessLog_gone"`);
     try {
       const response = await call({ key: s.consumer.key, body: envelope(getCareManagersBody({ extension: s.patient.identifier }), s.region.hsaId) }, "req-broken-1");
       const fault = await faultOf(response);
       expect(fault).toMatchObject({ status: 500, code: "soap:Server", message: "Ett internt fel uppstod i tjänsten. Ange anrops-id req-broken-1 vid felanmälan." });
       expect(vi.mocked(console.error).mock.calls.some((args) => String(args[0]).includes("req-broken-1"))).toBe(true);
     } finally {
-      await db.$executeRawUnsafe(`ALTER TABLE "FastKontaktTyp_gone" RENAME TO "FastKontaktTyp"`);
+      await db.$executeRawUnsafe(`ALTER TABLE "AccessLog_gone" RENAME TO "AccessLog"`);
     }
   });
 });
