@@ -1,6 +1,6 @@
 // Contact times as staff write them ("Vardagar 08.00–16.30", "Dygnet runt") read into
 // structured opening hours, for outputs that carry hours as data: GetCareManagers'
-// HoursOfServiceType (weekDay + time HHmmss) and FHIR's availableTime-style availability.
+// HoursOfServiceType (weekDay + time HHmmss). (FHIR sends the team's text as a note: decision 012.)
 // Seed §6.3.2: a contact time belongs to one contact way. The text stays the source: what
 // this parser cannot read completely gives no hours at all (an empty list), never a guess —
 // a consumer showing "Monday–Friday" for "Vardagar 07–15.30, varannan helg" would mislead.
