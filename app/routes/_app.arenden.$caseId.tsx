@@ -12,6 +12,7 @@ import { dispatch } from "~/processes/dispatch.server";
 import { deadlineLabel, eventLabel, stateLabel } from "~/processes/labels";
 import { isEventType } from "~/processes/event-input";
 import { statechartSvg } from "~/processes/statechart.server";
+import { readFormData } from "~/forms/read-form-data";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `${t(`process.${data.process}`)}: ${data.patient.name}` : t("error.notFound.title")) },
@@ -41,7 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   requirePermission(actor, "patient:read");
   const caseId = params.caseId ?? "";
   if (!(await isCaseVisible(db, actor, caseId))) throw new Response("Not found", { status: 404 });
-  const posted = readPostedStep(await request.formData());
+  const posted = readPostedStep(await readFormData(request));
   const revision = posted ? postedRevision(posted.form) : null;
   if (!posted || revision === null) throw new Response("Bad request", { status: 400 });
   const result = await dispatch(caseId, { type: posted.type, ...posted.values }, actor, { expectedRevision: revision });

@@ -19,6 +19,7 @@ import {
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
 import { addStaffMember, befattningar, managedUnits, staffScope } from "~/models/staff.server";
+import { readFormData } from "~/forms/read-form-data";
 
 export const meta: MetaFunction = () => [{ title: pageTitle(t("staff.form.title")) }];
 
@@ -36,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireManager(request, context);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   // What was typed goes back with the errors, so a form posted without JavaScript keeps it.
   const values: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === "string") values[key] = value.slice(0, 200);

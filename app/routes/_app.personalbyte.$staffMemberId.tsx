@@ -17,6 +17,7 @@ import { reviewDateRules } from "../../machines/rules";
 import { settled, startBatch } from "~/turnover/jobs.server";
 import { KEEP, type TurnoverChoices } from "~/turnover/plan";
 import { batchView, findBatch, loadTurnover, pageOf, planFor, saveDraft } from "~/turnover/turnover.server";
+import { readFormData } from "~/forms/read-form-data";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? t("turnover.page.title", { name: data.turnover.leaver.name }) : t("turnover.index.title")) },
@@ -79,7 +80,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const now = new Date();
   const staffMemberId = params.staffMemberId ?? "";
   const actor = await administrator(request, context);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "execute") {
     const batchId = String(formData.get("batchId") ?? "");

@@ -10,6 +10,7 @@ import { signInSchema } from "~/forms/schemas";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
 import { clientAddressOf } from "~/request-context.server";
+import { readFormData } from "~/forms/read-form-data";
 
 export const meta: MetaFunction = () => [{ title: pageTitle(t("signIn.title")) }];
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), signInSchema);
+  const parsed = parseForm(await readFormData(request), signInSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, formError: null }, { status: 400 });
   const { username, password, redirectTo } = parsed.data;
   const now = new Date();
