@@ -6,7 +6,6 @@ import { TextField } from "~/components/text-field";
 import { db } from "~/db.server";
 import { LEGITIMATIONS, SPECIALTIES } from "~/domain/codes";
 import { isoDateInStockholm } from "~/domain/dates";
-import { HSA_ID_MAX_LENGTH } from "~/domain/identifiers";
 import { parseForm, type FieldErrors } from "~/forms/parse";
 import {
   addStaffSchema,
@@ -20,6 +19,7 @@ import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
 import { addStaffMember, befattningar, managedUnits, staffScope } from "~/models/staff.server";
 import { readFormData } from "~/forms/read-form-data";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
 export const meta: MetaFunction = () => [{ title: pageTitle(t("staff.form.title")) }];
 
@@ -102,7 +102,7 @@ export default function AddStaffPage() {
             defaultValue={text("hsaId")}
             autoComplete="off"
             spellCheck={false}
-            maxLength={HSA_ID_MAX_LENGTH + 10}
+            maxLength={TEXT_LIMITS.hsaId}
           />
         </FieldGroup>
 

@@ -18,6 +18,7 @@ import { settled, startBatch } from "~/turnover/jobs.server";
 import { KEEP, type TurnoverChoices } from "~/turnover/plan";
 import { batchView, findBatch, loadTurnover, pageOf, planFor, saveDraft } from "~/turnover/turnover.server";
 import { readFormData } from "~/forms/read-form-data";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? t("turnover.page.title", { name: data.turnover.leaver.name }) : t("turnover.index.title")) },
@@ -226,7 +227,7 @@ function ChoicesForm({ page }: { page: Page }) {
           registration={register("reason")}
           error={errorFor("reason")}
           defaultValue={choices.reason}
-          maxLength={500}
+          maxLength={TEXT_LIMITS.reason}
         />
         {withoutReview > 0 ? (
           <TextField

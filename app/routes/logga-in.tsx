@@ -11,6 +11,7 @@ import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
 import { clientAddressOf } from "~/request-context.server";
 import { readFormData } from "~/forms/read-form-data";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
 export const meta: MetaFunction = () => [{ title: pageTitle(t("signIn.title")) }];
 
@@ -69,6 +70,7 @@ export default function SignInPage() {
         <TextField
           label={t("signIn.username")}
           registration={register("username")}
+          maxLength={TEXT_LIMITS.username}
           error={errorFor("username")}
           autoComplete="username"
           autoCapitalize="none"
@@ -78,6 +80,7 @@ export default function SignInPage() {
           label={t("signIn.password")}
           type="password"
           registration={register("password")}
+          maxLength={TEXT_LIMITS.password}
           error={errorFor("password")}
           autoComplete="current-password"
         />
