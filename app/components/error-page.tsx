@@ -7,6 +7,10 @@ function explain(error: unknown) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (status === 404) return { status, title: t("error.notFound.title"), body: t("error.notFound.body") };
   if (status === 403) return { status, title: t("error.forbidden.title"), body: t("error.forbidden.body") };
+  if (status === 413) return { status, title: t("error.payloadTooLarge.title"), body: t("error.payloadTooLarge.body") };
+  if (status === 415) {
+    return { status, title: t("error.unsupportedMediaType.title"), body: t("error.unsupportedMediaType.body") };
+  }
   if (status >= 400 && status < 500) return { status, title: t("error.badRequest.title"), body: t("error.badRequest.body") };
   return { status, title: t("error.unexpected.title"), body: t("error.unexpected.body") };
 }

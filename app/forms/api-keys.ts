@@ -2,8 +2,9 @@
 // every call made with the key. Shared by the browser (react-hook-form) and the server action.
 import { z } from "zod";
 import { message } from "~/i18n";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
-export const API_KEY_NAME_MAX = 100;
+export const API_KEY_NAME_MAX = TEXT_LIMITS.apiKeyName;
 
 export const createApiKeySchema = z.object({
   name: z

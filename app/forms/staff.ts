@@ -7,8 +7,9 @@ import { LEGITIMATIONS, SPECIALTIES, type Legitimation, type Specialty } from "~
 import { isIsoDate } from "~/domain/dates";
 import { parseHsaId } from "~/domain/identifiers";
 import { message, t } from "~/i18n";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
-export const NAME_MAX = 60;
+export const NAME_MAX = TEXT_LIMITS.name;
 
 export const LEGITIMATION_CODES = Object.keys(LEGITIMATIONS) as Legitimation[];
 export const SPECIALTY_CODES = Object.keys(SPECIALTIES) as Specialty[];
@@ -48,6 +49,7 @@ const hsaId = z
   .string()
   .trim()
   .min(1, message("staff.form.hsaIdRequired"))
+  .max(TEXT_LIMITS.hsaId, message("staff.form.tooLong", { max: TEXT_LIMITS.hsaId }))
   .superRefine((value, ctx) => {
     const parsed = parseHsaId(value);
     if (!parsed.ok) ctx.addIssue({ code: "custom", message: t(parsed.error === "identifier.empty" ? "staff.form.hsaIdRequired" : parsed.error) });
@@ -74,8 +76,8 @@ export const addStaffSchema = z.object({
     .transform((v) => v || null),
   lastName: name("staff.form.lastNameRequired"),
   hsaId,
-  befattningCode: z.string().min(1, message("staff.form.befattningRequired")),
-  careUnitId: z.string().min(1, message("staff.form.unitRequired")),
+  befattningCode: z.string().min(1, message("staff.form.befattningRequired")).max(TEXT_LIMITS.id, message("staff.form.befattningRequired")),
+  careUnitId: z.string().min(1, message("staff.form.unitRequired")).max(TEXT_LIMITS.id, message("staff.form.unitRequired")),
   employmentFrom: requiredDate,
   ...qualificationFields,
   underskoterskaBevis: checkbox,

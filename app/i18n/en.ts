@@ -251,6 +251,13 @@ export const en: Translation<typeof sv> = {
   "error.badRequest.body": "The page does not accept this kind of request. Go back and use the buttons and forms on the page.",
   "error.unexpected.title": "Something went wrong",
   "error.unexpected.body": "An unexpected error occurred and nothing was saved. Try again. If the error persists, contact support and quote the error code.",
+  "error.unsupportedMediaType.title": "Wrong kind of content",
+  "error.unsupportedMediaType.body": "The page only accepts ordinary forms. Go back and send the form from the page.",
+  "error.payloadTooLarge.title": "Too much content",
+  "error.payloadTooLarge.body": "What was sent is larger than the page accepts. Shorten the texts and try again.",
+  "form.tooLong": "At most {max} characters.",
+  "form.duplicateField": "The field was sent more than once.",
+  "form.notText": "The field must be text.",
   "error.requestId": "Error code",
   "error.home": "To the home page",
 };

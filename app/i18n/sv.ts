@@ -249,6 +249,13 @@ export const sv = {
   "error.badRequest.body": "Sidan tar inte emot den här sortens begäran. Gå tillbaka och använd knapparna och formulären på sidan.",
   "error.unexpected.title": "Något gick fel",
   "error.unexpected.body": "Ett oväntat fel inträffade och ingenting sparades. Försök igen. Om felet kvarstår, kontakta support och uppge felkoden.",
+  "error.unsupportedMediaType.title": "Fel sorts innehåll",
+  "error.unsupportedMediaType.body": "Sidan tar bara emot vanliga formulär. Gå tillbaka och skicka formuläret från sidan.",
+  "error.payloadTooLarge.title": "För mycket innehåll",
+  "error.payloadTooLarge.body": "Det som skickades är större än sidan tar emot. Korta texterna och försök igen.",
+  "form.tooLong": "Högst {max} tecken.",
+  "form.duplicateField": "Fältet skickades mer än en gång.",
+  "form.notText": "Fältet ska vara text.",
   "error.requestId": "Felkod",
   "error.home": "Till startsidan",
 } as const;

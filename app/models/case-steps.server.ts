@@ -1,6 +1,7 @@
 // A form post on the case page or the start page as a step for the executor, and the
 // executor's answer as what the page shows: field errors next to the fields, the rules'
 // reasons as a list, "not now", "changed by someone else". Nothing is written on any of these.
+import { formValues } from "~/forms/parse";
 import type { FieldErrors } from "~/forms/parse";
 import { t } from "~/i18n";
 import { reasonText } from "~/processes/reasons";
@@ -21,8 +22,10 @@ export type PostedStep = {
 export function readPostedStep(form: FormData): PostedStep | null {
   const type = form.get("type");
   if (typeof type !== "string" || !isEventType(type)) return null;
-  const values: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === "string" && !CONTROL_FIELDS.has(key)) values[key] = value;
+  // A field sent twice or as a file is not something our forms send: the step is refused (400).
+  const { values: all, errors } = formValues(form);
+  if (Object.keys(errors).length > 0) return null;
+  const values = Object.fromEntries(Object.entries(all).filter(([key]) => !CONTROL_FIELDS.has(key)));
   return { type, values, form };
 }
 

@@ -12,6 +12,7 @@ import type { Db } from "~/db.server";
 import { parseForm } from "~/forms/parse";
 import { accessReasonSchema } from "~/forms/schemas";
 import { findPatientHeader } from "./patients.server";
+import { readFormData } from "~/forms/read-form-data";
 
 /** A reason given for opening a protected patient is valid this long (then asked again). */
 export const UNLOCK_MINUTES = 15;
@@ -64,7 +65,7 @@ export const unlockQuery = (unlockId: string | null) => (unlockId ? `?${UNLOCK_P
 export async function unlockPatient(db: Db, request: Request, context: unknown, patientId: string, path: string) {
   const { actor, header } = await requirePatientReader(db, request, context, patientId);
   if (!header.protectedIdentity) throw redirect(path);
-  const parsed = parseForm(await request.formData(), accessReasonSchema);
+  const parsed = parseForm(await readFormData(request), accessReasonSchema);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const unlockId = await recordUnlock(db, actorRef(actor), new Date(), patientId, parsed.data.reason);
   throw redirect(`${path}${unlockQuery(String(unlockId))}`);

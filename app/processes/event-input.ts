@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { isIsoDate, stockholmInstant } from "~/domain/dates";
 import { message, t } from "~/i18n";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
 const date = () =>
   z
@@ -38,20 +39,25 @@ const text = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-const requiredText = (key: "event.reasonRequired" | "event.roleTitleRequired", max = 500) =>
+const requiredText = (key: "event.reasonRequired" | "event.roleTitleRequired", max: number = TEXT_LIMITS.reason) =>
   z
     .string(message(key))
     .trim()
     .min(1, message(key))
     .max(max, message("event.tooLong", { max }));
 
-const id = (key: "event.staffRequired" | "event.unitRequired") => z.string(message(key)).trim().min(1, message(key));
-const optionalId = () => text(100);
+const id = (key: "event.staffRequired" | "event.unitRequired") =>
+  z
+    .string(message(key))
+    .trim()
+    .min(1, message(key))
+    .max(TEXT_LIMITS.id, message("event.tooLong", { max: TEXT_LIMITS.id }));
+const optionalId = () => text(TEXT_LIMITS.id);
 
 /** A checkbox: present ("on") when ticked, absent when not. */
 const checkbox = () =>
   z
-    .union([z.boolean(), z.string()])
+    .union([z.boolean(), z.string().max(TEXT_LIMITS.id)])
     .optional()
     .transform((v) => v === true || v === "on" || v === "true");
 
@@ -69,11 +75,11 @@ const appoint = z.object({
   overallCoordination: checkbox(),
   coordinationConsentDate: optionalDate(),
   medicallyResponsibleStaffId: optionalId(),
-  roleTitle: text(100),
-  contactAbout: text(300),
-  competenceJustification: text(1000),
-  externalNote: text(500),
-  internalNote: text(1000),
+  roleTitle: text(TEXT_LIMITS.shortText),
+  contactAbout: text(TEXT_LIMITS.mediumText),
+  competenceJustification: text(TEXT_LIMITS.freeText),
+  externalNote: text(TEXT_LIMITS.externalNote),
+  internalNote: text(TEXT_LIMITS.freeText),
 });
 
 const notify = z
@@ -82,7 +88,7 @@ const notify = z
     patientNotifiedOn: date(),
     relativeChannel: channel().optional().or(z.literal("").transform(() => undefined)),
     relativeNotifiedOn: optionalDate(),
-    message: text(1000),
+    message: text(TEXT_LIMITS.freeText),
   })
   .superRefine((v, ctx) => {
     if (v.relativeChannel && !v.relativeNotifiedOn) {
@@ -103,14 +109,14 @@ export const EVENT_INPUT = {
   RECEIVE_REQUEST: z.object({
     channel: z.enum(["VIA_1177", "PHONE", "IN_PERSON", "LETTER"], message("event.channelRequired")),
     receivedOn: date(),
-    requestText: text(1000),
+    requestText: text(TEXT_LIMITS.freeText),
   }),
   REGISTER_VISIT: z.object({ visitDate: date() }),
   ASSESS: z
-    .object({ needed: yesNo(), reason: text(1000) })
+    .object({ needed: yesNo(), reason: text(TEXT_LIMITS.freeText) })
     .refine((v) => v.needed || v.reason !== null, { path: ["reason"], ...message("event.reasonRequired") }),
   INFORM_PATIENT: z.object({ informedOn: date() }),
-  PATIENT_DECLINED: z.object({ declinedOn: date(), comment: text(1000) }),
+  PATIENT_DECLINED: z.object({ declinedOn: date(), comment: text(TEXT_LIMITS.freeText) }),
   PATIENT_ACCEPTED: z.object({ acceptedOn: date() }),
   APPOINT: appoint,
   NOTIFY: notify,
@@ -122,10 +128,10 @@ export const EVENT_INPUT = {
   CONFIRM_EXISTING_CONTACT: z.object({}),
   MARK_READY_FOR_DISCHARGE: z.object({ readyAt: instant(), sipRequired: checkbox() }),
   CALL_SIP: z.object({ calledOn: date(), sipDate: date() }),
-  ASSESS_LIFE_THREATENING: z.object({ informRelatives: checkbox(), note: text(1000) }),
+  ASSESS_LIFE_THREATENING: z.object({ informRelatives: checkbox(), note: text(TEXT_LIMITS.freeText) }),
   REQUEST_CHANGE: z.object({ reason: requiredText("event.reasonRequired"), informRelatives: checkbox() }),
   REVIEW: z
-    .object({ needRemains: yesNo(), nextReviewDate: optionalDate(), note: text(1000) })
+    .object({ needRemains: yesNo(), nextReviewDate: optionalDate(), note: text(TEXT_LIMITS.freeText) })
     .refine((v) => !v.needRemains || v.nextReviewDate !== null, {
       path: ["nextReviewDate"],
       ...message("event.nextReviewRequired"),

@@ -15,6 +15,7 @@ import { parseForm } from "~/forms/parse";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
 import { logTime } from "~/models/audit-describe";
+import { readFormData } from "~/forms/read-form-data";
 
 export const meta: MetaFunction = () => [{ title: pageTitle(t("apiKeys.pageTitle")) }];
 
@@ -37,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await administrator(request, context);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const now = new Date();
   if (intent === "create") {

@@ -12,6 +12,7 @@ import { dispatch } from "~/processes/dispatch.server";
 import { deadlineLabel, eventLabel, stateLabel } from "~/processes/labels";
 import { isEventType } from "~/processes/event-input";
 import { statechartSvg } from "~/processes/statechart.server";
+import { readFormData } from "~/forms/read-form-data";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `${t(`process.${data.process}`)}: ${data.patient.name}` : t("error.notFound.title")) },
@@ -26,12 +27,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await logAccess(db, actorRef(actor), now, [page.patient.id], "patient.view");
   // After a step the page is loaded again (post/redirect/get) and confirms what was saved.
   const saved = new URL(request.url).searchParams.get("klart");
+  // Never a top-level "status": Remix's legacy ?_data= path takes a loader's plain object
+  // for a Response and passes its "status" to new Response(), a RangeError (issue 13).
+  const { status: caseStatus, ...rest } = page;
   return {
-    ...page,
+    ...rest,
+    caseStatus,
     choices: await caseFormChoices(db, actor, page, now),
     // Drawn from the machine definition on every view: the picture can never disagree with
     // the process the executor runs. A closed case has no current step, only its path.
-    statechart: statechartSvg(page.process, { current: page.status === "OPEN" ? page.state : null, path: page.path }),
+    statechart: statechartSvg(page.process, { current: caseStatus === "OPEN" ? page.state : null, path: page.path }),
     saved: saved && isEventType(saved) ? eventLabel(saved) : null,
   };
 }
@@ -41,7 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   requirePermission(actor, "patient:read");
   const caseId = params.caseId ?? "";
   if (!(await isCaseVisible(db, actor, caseId))) throw new Response("Not found", { status: 404 });
-  const posted = readPostedStep(await request.formData());
+  const posted = readPostedStep(await readFormData(request));
   const revision = posted ? postedRevision(posted.form) : null;
   if (!posted || revision === null) throw new Response("Bad request", { status: 400 });
   const result = await dispatch(caseId, { type: posted.type, ...posted.values }, actor, { expectedRevision: revision });
@@ -89,9 +94,9 @@ export default function CasePage() {
           </div>
           <div>
             <dt>{t("cases.status")}</dt>
-            <dd data-testid="case-status">{t(`cases.status.${page.status}`)}</dd>
+            <dd data-testid="case-status">{t(`cases.status.${page.caseStatus}`)}</dd>
           </div>
-          {page.status === "OPEN" ? (
+          {page.caseStatus === "OPEN" ? (
             <div>
               <dt>{t("cases.currentStep")}</dt>
               <dd data-testid="case-step">{page.stateLabel}</dd>
@@ -173,7 +178,7 @@ export default function CasePage() {
           {/* Server-made SVG from our own machine definitions, every text XML-escaped there. */}
           <div dangerouslySetInnerHTML={{ __html: page.statechart }} />
           <figcaption>
-            {page.status === "OPEN"
+            {page.caseStatus === "OPEN"
               ? t("cases.statechartCaption", { process: processName, state: stateLabel(page.state) })
               : t("cases.statechartCaptionClosed", { process: processName })}
           </figcaption>

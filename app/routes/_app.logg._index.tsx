@@ -10,6 +10,7 @@ import { formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifier
 import { isRoleCode } from "~/domain/permissions";
 import { pageTitle, t } from "~/i18n";
 import { auditScope, findPatientByIdentifier, readPatientIdentifier, searchUsers } from "~/models/audit-log.server";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
 export const meta: MetaFunction = () => [{ title: pageTitle(t("audit.pageTitle")) }];
 
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     }
   }
 
-  const userQuery = params.get("anvandare");
+  const userQuery = params.get("anvandare")?.slice(0, TEXT_LIMITS.searchQuery) ?? null;
   let userError: string | null = null;
   let users: Awaited<ReturnType<typeof searchUsers>> | null = null;
   if (userQuery !== null) {

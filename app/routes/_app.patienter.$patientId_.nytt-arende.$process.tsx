@@ -14,6 +14,7 @@ import { findPatientHeader } from "~/models/patients.server";
 import { startCase } from "~/processes/dispatch.server";
 import { eventLabel } from "~/processes/labels";
 import type { ContactKind } from "../../machines/rules";
+import { readFormData } from "~/forms/read-form-data";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? t("cases.start.title", { process: t(`process.${data.process}`) }) : t("error.notFound.title")) },
@@ -51,7 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const now = new Date();
   const { actor, patientId, start } = await loadStart(request, context, params, now);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const posted = readPostedStep(form);
   if (!posted) throw new Response("Bad request", { status: 400 });
   const kind = form.get("contactKind");

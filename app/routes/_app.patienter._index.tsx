@@ -8,6 +8,7 @@ import { db } from "~/db.server";
 import { ageOn, formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifiers";
 import { pageTitle, t } from "~/i18n";
 import { listPatients, parsePatientSearch } from "~/models/patients.server";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
 export const meta: MetaFunction = () => [{ title: pageTitle(t("start.pageTitle")) }];
 
@@ -16,7 +17,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(actor, "patient:read");
   const now = new Date();
   const today = isoDateInStockholm(now);
-  const query = new URL(request.url).searchParams.get("q") ?? "";
+  // A search longer than any name or personnummer finds nothing; it is cut, never an error.
+  const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, TEXT_LIMITS.searchQuery);
   const search = parsePatientSearch(query, today);
   const { total, patients } = await listPatients(db, actor, search);
   // Names and personnummer on screen are patient data: each one shown is access-logged.

@@ -19,6 +19,7 @@ import {
   LEAVING_SOON_DAYS,
   qualificationDetails,
 } from "~/models/staff-view";
+import { readFormData } from "~/forms/read-form-data";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(data?.name ?? t("staff.list.title")) }];
 
@@ -71,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   requirePermission(actor, "staff:manage");
   const staffMemberId = params.staffMemberId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   let endDate: string | null = null;
   if (intent === "set") {

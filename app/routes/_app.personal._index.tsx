@@ -7,6 +7,7 @@ import { pageTitle, t } from "~/i18n";
 import { fullName, qualificationsOf } from "~/models/contact-view";
 import { listStaff, managedUnits, parseStaffSearch, staffScope } from "~/models/staff.server";
 import { employmentStatus, employmentStatusText } from "~/models/staff-view";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
 export const meta: MetaFunction = () => [{ title: pageTitle(t("staff.list.title")) }];
 
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: pageTitle(t("staff.list.title"
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const scope = staffScope(actor);
-  const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, TEXT_LIMITS.searchQuery);
   const today = isoDateInStockholm(new Date());
   const [{ total, staff, limit }, units] = await Promise.all([
     listStaff(db, scope, parseStaffSearch(query)),
@@ -69,7 +70,7 @@ export default function StaffListPage() {
             {t("staff.list.searchHint")}
           </p>
           <div className="search__row">
-            <input id="q" name="q" type="search" defaultValue={page.query} aria-describedby="q-hint" maxLength={100} />
+            <input id="q" name="q" type="search" defaultValue={page.query} aria-describedby="q-hint" maxLength={TEXT_LIMITS.searchQuery} />
             <button type="submit" className="button">
               {t("staff.list.searchSubmit")}
             </button>

@@ -6,7 +6,6 @@ import { TextField } from "~/components/text-field";
 import { db } from "~/db.server";
 import { LEGITIMATIONS, SPECIALTIES } from "~/domain/codes";
 import { isoDateInStockholm } from "~/domain/dates";
-import { HSA_ID_MAX_LENGTH } from "~/domain/identifiers";
 import { parseForm, type FieldErrors } from "~/forms/parse";
 import {
   addStaffSchema,
@@ -19,6 +18,8 @@ import {
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
 import { addStaffMember, befattningar, managedUnits, staffScope } from "~/models/staff.server";
+import { readFormData } from "~/forms/read-form-data";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
 export const meta: MetaFunction = () => [{ title: pageTitle(t("staff.form.title")) }];
 
@@ -36,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireManager(request, context);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   // What was typed goes back with the errors, so a form posted without JavaScript keeps it.
   const values: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === "string") values[key] = value.slice(0, 200);
@@ -101,7 +102,7 @@ export default function AddStaffPage() {
             defaultValue={text("hsaId")}
             autoComplete="off"
             spellCheck={false}
-            maxLength={HSA_ID_MAX_LENGTH + 10}
+            maxLength={TEXT_LIMITS.hsaId}
           />
         </FieldGroup>
 

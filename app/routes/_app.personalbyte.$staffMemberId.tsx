@@ -17,6 +17,8 @@ import { reviewDateRules } from "../../machines/rules";
 import { settled, startBatch } from "~/turnover/jobs.server";
 import { KEEP, type TurnoverChoices } from "~/turnover/plan";
 import { batchView, findBatch, loadTurnover, pageOf, planFor, saveDraft } from "~/turnover/turnover.server";
+import { readFormData } from "~/forms/read-form-data";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? t("turnover.page.title", { name: data.turnover.leaver.name }) : t("turnover.index.title")) },
@@ -79,7 +81,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const now = new Date();
   const staffMemberId = params.staffMemberId ?? "";
   const actor = await administrator(request, context);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "execute") {
     const batchId = String(formData.get("batchId") ?? "");
@@ -225,7 +227,7 @@ function ChoicesForm({ page }: { page: Page }) {
           registration={register("reason")}
           error={errorFor("reason")}
           defaultValue={choices.reason}
-          maxLength={500}
+          maxLength={TEXT_LIMITS.reason}
         />
         {withoutReview > 0 ? (
           <TextField

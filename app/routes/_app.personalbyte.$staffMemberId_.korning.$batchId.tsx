@@ -52,7 +52,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     staffMemberId,
     batchId: batch.id,
     leaver: fullName(leaver),
-    status: batch.status,
+    // Never a top-level "status": Remix's legacy ?_data= path takes a loader's plain object
+    // for a Response and passes its "status" to new Response(), a RangeError (issue 13).
+    runStatus: batch.status,
     total: batch.total,
     progress,
     effectiveDate: batch.effectiveAt ? isoDateInStockholm(batch.effectiveAt) : null,
@@ -76,7 +78,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function TurnoverRun() {
   const page = useLoaderData<typeof loader>();
-  const running = page.status === "QUEUED" || page.status === "RUNNING";
+  const running = page.runStatus === "QUEUED" || page.runStatus === "RUNNING";
   const revalidator = useRevalidator();
   useEffect(() => {
     if (!running) return;
@@ -95,7 +97,7 @@ export default function TurnoverRun() {
       <p>{page.leaver}</p>
       <div role="status" aria-live="polite" className="turnover-status">
         {running ? <Progress page={page} /> : null}
-        {page.status === "SUCCEEDED" ? (
+        {page.runStatus === "SUCCEEDED" ? (
           <p className="notice">
             {page.changedCount === 1
               ? t("turnover.status.succeededOne", { date: page.effectiveDate ?? "" })
@@ -108,8 +110,8 @@ export default function TurnoverRun() {
           <Link to=".">{t("turnover.status.refresh")}</Link>
         </p>
       ) : null}
-      {page.status === "SUCCEEDED" ? <Changed page={page} /> : null}
-      {page.status === "FAILED" || page.status === "INTERRUPTED" ? <Failed page={page} /> : null}
+      {page.runStatus === "SUCCEEDED" ? <Changed page={page} /> : null}
+      {page.runStatus === "FAILED" || page.runStatus === "INTERRUPTED" ? <Failed page={page} /> : null}
     </>
   );
 }

@@ -10,6 +10,8 @@ import { signInSchema } from "~/forms/schemas";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
 import { clientAddressOf } from "~/request-context.server";
+import { readFormData } from "~/forms/read-form-data";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
 export const meta: MetaFunction = () => [{ title: pageTitle(t("signIn.title")) }];
 
@@ -28,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), signInSchema);
+  const parsed = parseForm(await readFormData(request), signInSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, formError: null }, { status: 400 });
   const { username, password, redirectTo } = parsed.data;
   const now = new Date();
@@ -68,6 +70,7 @@ export default function SignInPage() {
         <TextField
           label={t("signIn.username")}
           registration={register("username")}
+          maxLength={TEXT_LIMITS.username}
           error={errorFor("username")}
           autoComplete="username"
           autoCapitalize="none"
@@ -77,6 +80,7 @@ export default function SignInPage() {
           label={t("signIn.password")}
           type="password"
           registration={register("password")}
+          maxLength={TEXT_LIMITS.password}
           error={errorFor("password")}
           autoComplete="current-password"
         />

@@ -3,10 +3,11 @@ import { safeRedirectTarget } from "~/auth/session.server";
 import { config } from "~/config.server";
 import { isLocale } from "~/i18n";
 import { localeCookieHeader } from "~/i18n/locale.server";
+import { readFormData } from "~/forms/read-form-data";
 
 // The language switch: remembers the choice in a cookie and goes back to the same page.
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   const lang = form.get("lang");
   const back = safeRedirectTarget(form.get("redirectTo"));
   if (!isLocale(lang)) throw redirect(back);

@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import { parseForm } from "~/forms/parse";
 import { chooseUnitSchema } from "~/forms/schemas";
 import { pageTitle, t } from "~/i18n";
+import { readFormData } from "~/forms/read-form-data";
 
 export const meta: MetaFunction = () => [{ title: pageTitle(t("chooseUnit.title")) }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { session, user } = await requireSignedIn(request, db, new Date());
-  const parsed = parseForm(await request.formData(), chooseUnitSchema);
+  const parsed = parseForm(await readFormData(request), chooseUnitSchema);
   const choices = await roleChoicesOf(db, user.id);
   const chosen = parsed.ok
     ? choices.find((c) => `${c.careUnitId}|${c.roleCode}` === parsed.data.choice)

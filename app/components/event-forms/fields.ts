@@ -4,6 +4,7 @@
 import type { MessageKey } from "~/i18n";
 import type { EventType } from "~/processes/event-input";
 import type { ContactKind, ProcessCode } from "../../../machines/rules";
+import { TEXT_LIMITS } from "~/forms/text-limits";
 
 /** What the form is about: some fields apply only to some processes or kinds of contact. */
 export type FormSetting = { process: ProcessCode; contactKind: ContactKind | null };
@@ -46,30 +47,30 @@ const isLakarkontakt: When = ({ contactKind }) => contactKind === "FAST_LAKARKON
 const isChange: When = ({ process }) => process === "CHANGE";
 const mayCoordinate: When = (s) => isVardkontakt(s) && s.process !== "CHANGE";
 
-const reason = (label: MessageKey, maxLength = 500): Field => ({ name: "reason", kind: "textarea", label, maxLength });
+const reason = (label: MessageKey, maxLength: number = TEXT_LIMITS.reason): Field => ({ name: "reason", kind: "textarea", label, maxLength });
 
 export const EVENT_FIELDS: Record<EventType, readonly Field[]> = {
   RECEIVE_REQUEST: [
     { name: "channel", kind: "choice", label: "cases.field.channelRequest", options: channels(["VIA_1177", "PHONE", "IN_PERSON", "LETTER"]) },
     { name: "receivedOn", kind: "date", label: "cases.field.receivedOn", defaultToday: true },
-    { name: "requestText", kind: "textarea", label: "cases.field.requestText", optional: true, maxLength: 1000 },
+    { name: "requestText", kind: "textarea", label: "cases.field.requestText", optional: true, maxLength: TEXT_LIMITS.freeText },
   ],
   REGISTER_VISIT: [{ name: "visitDate", kind: "date", label: "cases.field.visitDate", defaultToday: true }],
   ASSESS: [
     { name: "needed", kind: "choice", label: "cases.field.needed", options: yesNo },
-    { name: "reason", kind: "textarea", label: "cases.field.reason", hint: "cases.field.reasonHintNoNeed", optional: true, maxLength: 1000 },
+    { name: "reason", kind: "textarea", label: "cases.field.reason", hint: "cases.field.reasonHintNoNeed", optional: true, maxLength: TEXT_LIMITS.freeText },
   ],
   INFORM_PATIENT: [{ name: "informedOn", kind: "date", label: "cases.field.informedOn", defaultToday: true }],
   PATIENT_DECLINED: [
     { name: "declinedOn", kind: "date", label: "cases.field.declinedOn", defaultToday: true },
-    { name: "comment", kind: "textarea", label: "cases.field.comment", optional: true, maxLength: 1000 },
+    { name: "comment", kind: "textarea", label: "cases.field.comment", optional: true, maxLength: TEXT_LIMITS.freeText },
   ],
   PATIENT_ACCEPTED: [{ name: "acceptedOn", kind: "date", label: "cases.field.acceptedOn", defaultToday: true }],
   APPOINT: [
     { name: "staffMemberId", kind: "staff", label: "cases.field.staffMemberId", hint: "cases.field.staffHint" },
-    { name: "roleTitle", kind: "text", label: "cases.field.roleTitle", maxLength: 100, when: isAnnan },
-    { name: "contactAbout", kind: "text", label: "cases.field.contactAbout", maxLength: 300, when: isAnnan },
-    { name: "competenceJustification", kind: "textarea", label: "cases.field.competenceJustification", optional: true, maxLength: 1000, when: isLakarkontakt },
+    { name: "roleTitle", kind: "text", label: "cases.field.roleTitle", maxLength: TEXT_LIMITS.shortText, when: isAnnan },
+    { name: "contactAbout", kind: "text", label: "cases.field.contactAbout", maxLength: TEXT_LIMITS.mediumText, when: isAnnan },
+    { name: "competenceJustification", kind: "textarea", label: "cases.field.competenceJustification", optional: true, maxLength: TEXT_LIMITS.freeText, when: isLakarkontakt },
     { name: "teamId", kind: "team", label: "cases.field.teamId" },
     // A new contact needs a review date (rules.reviewDateRules); a replacement keeps the one it replaces unless a new one is given.
     { name: "reviewDueDate", kind: "date", label: "cases.field.reviewDueDate", hint: "cases.field.reviewDueDateHintNew", when: (s) => s.process !== "CHANGE" },
@@ -78,15 +79,15 @@ export const EVENT_FIELDS: Record<EventType, readonly Field[]> = {
     { name: "overallCoordination", kind: "checkbox", label: "cases.field.overallCoordination", when: mayCoordinate },
     { name: "coordinationConsentDate", kind: "date", label: "cases.field.coordinationConsentDate", optional: true, when: mayCoordinate },
     { name: "medicallyResponsibleStaffId", kind: "doctor", label: "cases.field.medicallyResponsibleStaffId", when: isVardkontakt },
-    { name: "externalNote", kind: "textarea", label: "cases.field.externalNote", optional: true, maxLength: 500 },
-    { name: "internalNote", kind: "textarea", label: "cases.field.internalNote", optional: true, maxLength: 1000 },
+    { name: "externalNote", kind: "textarea", label: "cases.field.externalNote", optional: true, maxLength: TEXT_LIMITS.externalNote },
+    { name: "internalNote", kind: "textarea", label: "cases.field.internalNote", optional: true, maxLength: TEXT_LIMITS.freeText },
   ],
   NOTIFY: [
     { name: "patientChannel", kind: "choice", label: "cases.field.patientChannel", options: channels(["VIA_1177", "LETTER", "PHONE", "IN_PERSON"]) },
     { name: "patientNotifiedOn", kind: "date", label: "cases.field.patientNotifiedOn", defaultToday: true },
     { name: "relativeChannel", kind: "select", label: "cases.field.relativeChannel", options: channels(["LETTER", "PHONE", "IN_PERSON", "VIA_1177"]) },
     { name: "relativeNotifiedOn", kind: "date", label: "cases.field.relativeNotifiedOn", optional: true },
-    { name: "message", kind: "textarea", label: "cases.field.message", optional: true, maxLength: 1000 },
+    { name: "message", kind: "textarea", label: "cases.field.message", optional: true, maxLength: TEXT_LIMITS.freeText },
   ],
   CANCEL: [reason("cases.field.cancelReason")],
   REGISTER_ADMISSION: [
@@ -110,13 +111,13 @@ export const EVENT_FIELDS: Record<EventType, readonly Field[]> = {
   ],
   ASSESS_LIFE_THREATENING: [
     { name: "informRelatives", kind: "checkbox", label: "cases.field.informRelatives" },
-    { name: "note", kind: "textarea", label: "cases.field.note", optional: true, maxLength: 1000 },
+    { name: "note", kind: "textarea", label: "cases.field.note", optional: true, maxLength: TEXT_LIMITS.freeText },
   ],
   REQUEST_CHANGE: [reason("cases.field.changeReason"), { name: "informRelatives", kind: "checkbox", label: "cases.field.informRelatives" }],
   REVIEW: [
     { name: "needRemains", kind: "choice", label: "cases.field.needRemains", options: yesNo },
     { name: "nextReviewDate", kind: "date", label: "cases.field.nextReviewDate", optional: true },
-    { name: "note", kind: "textarea", label: "cases.field.note", optional: true, maxLength: 1000 },
+    { name: "note", kind: "textarea", label: "cases.field.note", optional: true, maxLength: TEXT_LIMITS.freeText },
   ],
   END: [reason("cases.field.endReason")],
   OFFER_CONTACT: [{ name: "offeredOn", kind: "date", label: "cases.field.offeredOn", defaultToday: true }],
