@@ -112,7 +112,7 @@ describe("the triggers", () => {
 
   it("refuse a row without an id, without a hash, or with a wrong prevHash", async () => {
     await history();
-    const { id: _id, ...noId } = await nextAuditRow();
+    const { id: _id, ...noId } = (await nextAuditRow()) as Record<string, unknown>;
     await expect(insert("AuditEvent", noId)).rejects.toThrow(/id must follow/);
     await expect(insert("AuditEvent", { ...(await nextAuditRow()), hash: null })).rejects.toThrow(/carries its hash/);
     await expect(insert("AuditEvent", await nextAuditRow({ prevHash: "a".repeat(64) }))).rejects.toThrow(/prevHash is not the previous row/);
