@@ -139,7 +139,9 @@ async function appendAccess(db: Db | Tx, rows: AccessRow[]): Promise<number> {
     await tx.accessLog.createMany({ data: chained.rows });
     return chained.head.id;
   };
-  return "$transaction" in db ? db.$transaction(append) : append(db);
+  // A transaction client has no $transaction of its own: then the caller's transaction is used.
+  const client = db as Partial<Db>;
+  return typeof client.$transaction === "function" ? (db as Db).$transaction(append) : append(db as Tx);
 }
 
 /** One AccessLog row per patient whose data was shown (HSLF-FS 2016:40 4 kap. 9 §). */

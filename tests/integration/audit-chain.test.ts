@@ -71,6 +71,19 @@ describe("the chain as the app writes it", () => {
     expect(result).toMatchObject({ ok: true, broken: null, chains: { AuditEvent: { rows: 3, head: rows[2].hash }, AccessLog: { rows: 2 } } });
   });
 
+  it("logs access inside the caller's transaction too, and nothing when it rolls back", async () => {
+    const { patient } = await history();
+    await db.$transaction((tx) => logAccess(tx, actor, minutes(4), [patient.id], "patient.list"));
+    await expect(
+      db.$transaction(async (tx) => {
+        await logAccess(tx, actor, minutes(5), [patient.id], "patient.list");
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await db.accessLog.count()).toBe(3);
+    expect((await verifyChains(db)).ok).toBe(true);
+  });
+
   it("holds for the unlock row, whose id the page then uses", async () => {
     const { patient } = await history();
     const id = await recordUnlock(db, actor, minutes(4), patient.id, "Akut");
