@@ -1,48 +1,25 @@
 // The administrator's audit pages: a patient's log extract (PDL 8 kap. 5 §: the patient
 // may ask who changed and who read their data) and a user's log, scoped to the units the
 // administrator administers, and themselves access-logged.
-import { copyFileSync, rmSync } from "node:fs";
-import path from "node:path";
-import { randomUUID } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { logAccess, recordAudit, type AccessAction } from "~/audit.server";
 import { verifyAndRecord } from "~/audit/verify.server";
 import { createSession, sessionCookieHeader } from "~/auth/session.server";
-import type { Db } from "~/db.server";
+import { db } from "~/db.server";
 import type { RoleCode } from "~/domain/permissions";
 import { t } from "~/i18n";
+import { loader as extractLoader } from "~/routes/_app.logg.patient.$patientId";
+import { loader as startLoader } from "~/routes/_app.logg._index";
+import { loader as userLoader } from "~/routes/_app.logg.anvandare.$userId";
+import { loader as csvLoader } from "~/routes/logg.patient.$patientId.loggutdrag[.csv]";
+import { freshDatabaseEachTest } from "../setup/setup-test-env";
 import { createPatient, createUnit, createUser, request, signedIn } from "../factories";
 import { statusOf, thrown } from "../setup/responses";
 
 // A database per test: the tests write history at fixed past times, and the audit chain
-// refuses a row dated before the newest one (docs/decisions/014) — such as the access rows the
-// pages themselves write at the real time. The route modules are loaded again for each test,
-// so that their `db` is the test's.
-let db: Db;
-let file: string;
-let extractLoader: typeof import("~/routes/_app.logg.patient.$patientId").loader;
-let startLoader: typeof import("~/routes/_app.logg._index").loader;
-let userLoader: typeof import("~/routes/_app.logg.anvandare.$userId").loader;
-let csvLoader: typeof import("~/routes/logg.patient.$patientId.loggutdrag[.csv]").loader;
-
-beforeEach(async () => {
-  file = path.resolve(`tests/.tmp/audit-pages-${randomUUID()}.db`);
-  copyFileSync(path.resolve("tests/.tmp/base.db"), file);
-  process.env.DATABASE_URL = `file:${file}`;
-  globalThis.__prisma = undefined;
-  vi.resetModules();
-  ({ db } = await import("~/db.server"));
-  ({ loader: extractLoader } = await import("~/routes/_app.logg.patient.$patientId"));
-  ({ loader: startLoader } = await import("~/routes/_app.logg._index"));
-  ({ loader: userLoader } = await import("~/routes/_app.logg.anvandare.$userId"));
-  ({ loader: csvLoader } = await import("~/routes/logg.patient.$patientId.loggutdrag[.csv]"));
-});
-
-afterEach(async () => {
-  await db.$disconnect();
-  globalThis.__prisma = undefined;
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-});
+// refuses a row dated before its newest one (docs/decisions/014) — such as the access rows the
+// pages themselves write at the real time.
+freshDatabaseEachTest();
 
 const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: {} });
 
