@@ -1,8 +1,29 @@
 // The audit trail and the access log (SPEC §6). Both tables are append-only in the
-// database (triggers in migration 20261125000100_integrity_rules).
+// database (triggers in migration 20261125000100_integrity_rules) and hash chains
+// (20261204000100_audit_chain, app/audit/chain.ts, docs/decisions/014): every row is written
+// here, inside a transaction that first takes SQLite's write lock, reads the chain's last row
+// and links the new rows to it.
+import { extendChain, EMPTY_HEAD, type ChainHead, type ChainTable } from "~/audit/chain";
 import type { ActorRef } from "~/auth/actor.server";
 import type { Db, Tx } from "~/db.server";
 import { insertRows } from "~/db/insert-rows.server";
+
+/**
+ * The chain's last row, read under the write lock. The no-op UPDATE takes the lock first: a
+ * transaction that only read would fail with SQLITE_BUSY_SNAPSHOT if another connection (the
+ * turnover job's, a script's) committed between this read and the insert.
+ */
+async function chainHead(tx: Tx, table: ChainTable): Promise<ChainHead> {
+  await tx.$executeRawUnsafe(`UPDATE "${table}" SET "id" = "id" WHERE 0`);
+  const select = { id: true, hash: true } as const;
+  const last =
+    table === "AuditEvent"
+      ? await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select })
+      : await tx.accessLog.findFirst({ orderBy: { id: "desc" }, select });
+  if (!last) return EMPTY_HEAD;
+  if (last.hash === null) throw new Error(`${table} holds rows written before the hash chain: run \`npm run db:migrate\` to seal them`);
+  return { id: last.id, hash: last.hash };
+}
 
 export type AuditEntry = {
   action: string;
@@ -39,16 +60,22 @@ const auditRow = (actor: ActorRef, at: Date, entry: AuditEntry) => ({
 
 /** Writes one AuditEvent; takes a transaction client so it can only ride along a change. */
 export async function recordAudit(tx: Tx, actor: ActorRef, at: Date, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({ data: auditRow(actor, at, entry) });
+  const { rows } = extendChain("AuditEvent", await chainHead(tx, "AuditEvent"), [auditRow(actor, at, entry)]);
+  await tx.auditEvent.create({ data: rows[0] });
 }
 
-/** Writes many AuditEvents with few statements (the turnover batch), each with its own actor. */
+/**
+ * Writes many AuditEvents with few statements (the turnover batch), each with its own actor:
+ * one read of the chain's head, every row hashed in one pass.
+ */
 export async function recordAudits(tx: Tx, at: Date, entries: readonly { actor: ActorRef; entry: AuditEntry }[]): Promise<void> {
-  await insertRows(
-    tx,
+  if (entries.length === 0) return;
+  const { rows } = extendChain(
     "AuditEvent",
+    await chainHead(tx, "AuditEvent"),
     entries.map(({ actor, entry }) => auditRow(actor, at, entry)),
   );
+  await insertRows(tx, "AuditEvent", rows);
 }
 
 /**
@@ -64,7 +91,7 @@ export async function auditedWrite<T>(
   return db.$transaction(async (tx) => {
     const { result, audit } = await work(tx);
     if (audit.length === 0) throw new Error("auditedWrite: a change must describe itself in at least one audit entry");
-    for (const entry of audit) await recordAudit(tx, actor, at, entry);
+    await recordAudits(tx, at, audit.map((entry) => ({ actor, entry })));
     return result;
   });
 }
@@ -93,6 +120,30 @@ export type AccessAction =
   | "api.get-care-managers"
   | "api.fhir-care-team";
 
+type AccessRow = {
+  at: Date;
+  userId: string | null;
+  roleCode: string | null;
+  careUnitId: string | null;
+  requestId: string | null;
+  consumerSystem: string | null;
+  patientId: string;
+  action: AccessAction;
+  reason: string | null;
+};
+
+/** Appends access rows to the chain; its own transaction unless the caller is in one. */
+async function appendAccess(db: Db | Tx, rows: AccessRow[]): Promise<number> {
+  const append = async (tx: Tx) => {
+    const chained = extendChain("AccessLog", await chainHead(tx, "AccessLog"), rows);
+    await tx.accessLog.createMany({ data: chained.rows });
+    return chained.head.id;
+  };
+  // A transaction client has no $transaction of its own: then the caller's transaction is used.
+  const client = db as Partial<Db>;
+  return typeof client.$transaction === "function" ? (db as Db).$transaction(append) : append(db as Tx);
+}
+
 /** One AccessLog row per patient whose data was shown (HSLF-FS 2016:40 4 kap. 9 §). */
 export async function logAccess(
   db: Db | Tx,
@@ -103,8 +154,9 @@ export async function logAccess(
   reason?: string | null,
 ): Promise<void> {
   if (patientIds.length === 0) return;
-  await db.accessLog.createMany({
-    data: patientIds.map((patientId) => ({
+  await appendAccess(
+    db,
+    patientIds.map((patientId) => ({
       at,
       ...who(actor),
       consumerSystem: actor.consumerSystem ?? null,
@@ -112,7 +164,7 @@ export async function logAccess(
       action,
       reason: reason ?? null,
     })),
-  });
+  );
 }
 
 /**
@@ -120,17 +172,7 @@ export async function logAccess(
  * returned row id then unlocks the page for a short while (see findUnlockReason).
  */
 export async function recordUnlock(db: Db, actor: ActorRef, at: Date, patientId: string, reason: string) {
-  const row = await db.accessLog.create({
-    data: {
-      at,
-      ...who(actor),
-      patientId,
-      action: "patient.unlock",
-      reason,
-    },
-    select: { id: true },
-  });
-  return row.id;
+  return appendAccess(db, [{ at, ...who(actor), consumerSystem: null, patientId, action: "patient.unlock", reason }]);
 }
 
 /** A reason this user gave for this patient within the last `minutes`, found by its row id. */

@@ -11,6 +11,9 @@ import { isRoleCode } from "~/domain/permissions";
 import { pageTitle, t } from "~/i18n";
 import { auditScope, findPatientByIdentifier, readPatientIdentifier, searchUsers } from "~/models/audit-log.server";
 import { TEXT_LIMITS } from "~/forms/text-limits";
+import { lastVerification } from "~/audit/verify.server";
+import { ChainStatus } from "~/components/audit-chain-status";
+import { dateTimeInStockholm } from "~/domain/dates";
 
 export const meta: MetaFunction = () => [{ title: pageTitle(t("audit.pageTitle")) }];
 
@@ -41,7 +44,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     else users = await searchUsers(db, scope, userQuery);
   }
 
+  const verified = await lastVerification(db);
   return {
+    // When `npm run audit:verify` last walked the hash chains, and whether they held (decision 014).
+    verification: verified ? { ...verified, at: dateTimeInStockholm(verified.at) } : null,
     units: scope.units.map((u) => u.name),
     identifier: identifier ?? "",
     patientError,
@@ -82,6 +88,7 @@ export default function AuditStart() {
       <h1>{t("audit.title")}</h1>
       <p>{t("audit.intro")}</p>
       <p>{page.units.length > 0 ? t("audit.scope", { units: page.units.join(", ") }) : t("audit.noUnits")}</p>
+      <ChainStatus verification={page.verification} />
 
       <section className="audit-search">
         <h2 id="patient-search-heading">{t("audit.patientSearch.heading")}</h2>

@@ -92,8 +92,10 @@ async function run(db: Db, batchId: string, actor: BatchActor, who: ActorRef, pr
     const batch = await db.turnoverBatch.findUniqueOrThrow({ where: { id: batchId } });
     changes = changesOf(JSON.parse(batch.plan) as Plan);
     progress.total = changes.length;
-    const now = clock.now();
     await db.$transaction(async (tx) => {
+      // The clock is read once the transaction has begun, not before waiting for it: the
+      // audit chain refuses rows older than its newest by more than a minute (decision 014).
+      const now = clock.now();
       // Writing first takes SQLite's write lock before anything is read: no one can change a
       // row between the batch's checks and its writes.
       await tx.turnoverBatch.update({ where: { id: batchId, status: "QUEUED" }, data: { status: "RUNNING", startedAt: now } });

@@ -93,7 +93,7 @@ export async function seedDemoRegion(db: Db, options: SeedOptions): Promise<Summ
   // The cases write through the executor, one transaction per step: count what they add.
   const before = {} as Record<Table, number>;
   for (const table of TABLES) before[table] = await countRows(db, table);
-  await runDemoCases(db, written.cases, written.userIds);
+  await runDemoCases(db, written.cases, written.userIds, written.laterAudit);
   const counts = {} as Record<Table, number>;
   for (const table of TABLES) {
     counts[table] = await countRows(db, table);
@@ -249,33 +249,57 @@ async function writeRegion(tx: Tx, today: string, passwordHashes: Map<string, st
       entry: { action: "refusal.create", entityType: "Refusal", entityId: row.id, patientId: row.patientId, after: row },
     });
   }
+  // The audit trail is a hash chain that refuses back-dated rows (docs/decisions/014), so the
+  // history is written in time order: the rows dated before the first step of a demo case
+  // still to run are written here, with their change; the later ones between the case steps.
+  const cases = buildCases({ today, relations, contacts: contacts.scenario, referrals: buildReferralScenario(relations), unitId: (u) => UNITS[u] });
+  const existingCases = new Set((await tx.processCase.findMany(byIds(cases.map((c) => c.id)))).map((c) => c.id));
+  const pendingCases = cases.filter((c) => !existingCases.has(c.id));
+  const firstStep = Math.min(...pendingCases.flatMap((c) => c.steps.map((s) => s.at.getTime())));
   audit.sort((a, b) => a.at.getTime() - b.at.getTime());
-  for (const { at, actor, entry } of audit) await recordAudit(tx, actor, at, entry);
-  created.auditEvent = audit.length;
-  return { userIds, cases: buildCases({ today, relations, contacts: contacts.scenario, referrals: buildReferralScenario(relations), unitId: (u) => UNITS[u] }) };
+  const now = audit.filter((a) => a.at.getTime() <= firstStep);
+  for (const { at, actor, entry } of now) await recordAudit(tx, actor, at, entry);
+  created.auditEvent = now.length; // the later ones are counted with the cases
+  return { userIds, cases: pendingCases, laterAudit: audit.slice(now.length) };
 }
 
+type TimedAudit = { at: Date; actor: ActorRef; entry: AuditEntry };
+
 /**
- * Runs the demo cases that do not exist yet through the executor, step by step at their
- * own times, with ids derived from the case id. A case that exists is left as it is.
+ * Runs the demo cases that do not exist yet through the executor, step by step at their own
+ * times, with ids derived from the case id; the steps of all cases and the audit rows still
+ * to write (`laterAudit`) go in one time order, as the audit chain needs.
  */
-async function runDemoCases(db: Db, cases: DemoCase[], userIds: Record<DemoUsername, string>): Promise<void> {
-  const existing = new Set((await db.processCase.findMany(byIds(cases.map((c) => c.id)))).map((c) => c.id));
-  for (const demo of cases.filter((c) => !existing.has(c.id))) {
+async function runDemoCases(db: Db, cases: DemoCase[], userIds: Record<DemoUsername, string>, laterAudit: TimedAudit[]): Promise<void> {
+  type Running = { demo: DemoCase; caseId: string | null; newId: () => string };
+  const steps = cases.flatMap((demo) => {
     let n = 0;
-    const newId = () => (n++ === 0 ? demo.id : `${demo.id}-${String(n - 1).padStart(2, "0")}`);
-    let caseId: string | null = null;
-    for (const { at, as, event } of demo.steps) {
-      const actor = {
-        userId: userIds[as.username],
-        requestId: "seed",
-        grant: await loadGrant(db, userIds[as.username], UNITS[as.unit], as.roleCode, at),
-      };
-      const result: StepResult = caseId
-        ? await dispatch(caseId, event, actor, { db, now: at, newId })
-        : await startCase(demo.opening, event, actor, { db, now: at, newId });
-      if (!result.ok) throw new Error(`demo case ${demo.id}, ${event.type}: ${result.message} ${JSON.stringify(result)}`);
-      caseId = result.caseId;
-    }
+    const running: Running = { demo, caseId: null, newId: () => (n++ === 0 ? demo.id : `${demo.id}-${String(n - 1).padStart(2, "0")}`) };
+    return demo.steps.map((step, index) => ({ ...step, index, running }));
+  });
+  // Stable: a case's steps keep their order when two share a time.
+  steps.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.running === b.running ? a.index - b.index : 0));
+  const pending = [...laterAudit];
+  const writeAuditUntil = async (until: number) => {
+    const due: TimedAudit[] = [];
+    while (pending.length > 0 && pending[0].at.getTime() <= until) due.push(pending.shift()!);
+    if (due.length > 0) await db.$transaction(async (tx) => {
+      for (const { at, actor, entry } of due) await recordAudit(tx, actor, at, entry);
+    });
+  };
+  for (const { at, as, event, running } of steps) {
+    await writeAuditUntil(at.getTime());
+    const actor = {
+      userId: userIds[as.username],
+      requestId: "seed",
+      grant: await loadGrant(db, userIds[as.username], UNITS[as.unit], as.roleCode, at),
+    };
+    const { demo, caseId, newId } = running;
+    const result: StepResult = caseId
+      ? await dispatch(caseId, event, actor, { db, now: at, newId })
+      : await startCase(demo.opening, event, actor, { db, now: at, newId });
+    if (!result.ok) throw new Error(`demo case ${demo.id}, ${event.type}: ${result.message} ${JSON.stringify(result)}`);
+    running.caseId = result.caseId;
   }
+  await writeAuditUntil(Infinity);
 }

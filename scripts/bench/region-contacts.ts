@@ -16,7 +16,7 @@ import { LEAVER_UNIT_ID, type BenchUnit } from "./region-units";
 
 type AssignmentRow = Required<Prisma.AssignmentCreateManyInput> & { startedAt: Date; endedAt: Date | null };
 type NotificationRow = Required<Prisma.NotificationCreateManyInput>;
-type AuditRow = Omit<Required<Prisma.AuditEventCreateManyInput>, "id" | "at"> & { at: Date };
+type AuditRow = Omit<Required<Prisma.AuditEventCreateManyInput>, "id" | "at" | "prevHash" | "hash"> & { at: Date };
 type ContactKind = AssignmentRow["kind"];
 
 export type ContactRows = { assignments: AssignmentRow[]; notifications: NotificationRow[]; auditEvents: AuditRow[] };

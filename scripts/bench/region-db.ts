@@ -8,6 +8,7 @@ import bcrypt from "bcryptjs";
 import Database from "better-sqlite3";
 import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { EMPTY_HEAD, extendChain } from "~/audit/chain";
 import { isoDateInStockholm } from "~/domain/dates";
 import { DEFAULT_DEMO_PASSWORD } from "../../prisma/demo/users";
 import { createRandom } from "../../prisma/demo/random";
@@ -95,7 +96,8 @@ export function buildRegionDatabase(file: string, options: RegionOptions = {}): 
       ["CareEpisode", patientRows.careEpisodes],
       ["Assignment", contacts.assignments],
       ["Notification", contacts.notifications],
-      ["AuditEvent", contacts.auditEvents],
+      // The audit trail is a hash chain in time order (docs/decisions/014).
+      ["AuditEvent", extendChain("AuditEvent", EMPTY_HEAD, [...contacts.auditEvents].sort((a, b) => a.at.getTime() - b.at.getTime())).rows],
     ];
     db.transaction(() => {
       for (const [table, rows] of tables) insertRows(db, table, rows);

@@ -2,6 +2,8 @@
 // may ask who changed and who read their data) and a user's log, scoped to the units the
 // administrator administers, and themselves access-logged.
 import { describe, expect, it } from "vitest";
+import { logAccess, recordAudit, type AccessAction } from "~/audit.server";
+import { verifyAndRecord } from "~/audit/verify.server";
 import { createSession, sessionCookieHeader } from "~/auth/session.server";
 import { db } from "~/db.server";
 import type { RoleCode } from "~/domain/permissions";
@@ -10,8 +12,14 @@ import { loader as extractLoader } from "~/routes/_app.logg.patient.$patientId";
 import { loader as startLoader } from "~/routes/_app.logg._index";
 import { loader as userLoader } from "~/routes/_app.logg.anvandare.$userId";
 import { loader as csvLoader } from "~/routes/logg.patient.$patientId.loggutdrag[.csv]";
+import { freshDatabaseEachTest } from "../setup/setup-test-env";
 import { createPatient, createUnit, createUser, request, signedIn } from "../factories";
 import { statusOf, thrown } from "../setup/responses";
+
+// A database per test: the tests write history at fixed past times, and the audit chain
+// refuses a row dated before its newest one (docs/decisions/014) — such as the access rows the
+// pages themselves write at the real time.
+freshDatabaseEachTest();
 
 const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: {} });
 
@@ -29,35 +37,29 @@ async function signedInAt(units: { id: string }[], roleCode: RoleCode = "ADMINIS
 
 type Who = { userId: string | null; roleCode?: string | null; careUnitId: string | null };
 
-const change = (patientId: string | null, who: Who, at: string, extra: Record<string, unknown> = {}) =>
-  db.auditEvent.create({
-    data: {
-      at: new Date(at),
-      userId: who.userId,
-      roleCode: who.roleCode ?? "VARDPERSONAL",
-      careUnitId: who.careUnitId,
-      action: "refusal.create",
-      entityType: "Refusal",
-      entityId: `refusal-${at}`,
-      patientId,
-      requestId: `req-${at}`,
-      ...extra,
-    },
-  });
+/** A change as the app records it (app/audit.server.ts): the rows form the hash chain. */
+const change = (patientId: string | null, who: Who, at: string, extra: Record<string, unknown> = {}) => {
+  const { action = "refusal.create", entityType = "Refusal", entityId = `refusal-${at}`, requestId = `req-${at}`, delegationId = null, before, after } = extra as Record<string, string | undefined | null>;
+  const parsed = (json: string | null | undefined) => (typeof json === "string" ? JSON.parse(json) : undefined);
+  return db.$transaction((tx) =>
+    recordAudit(tx, { userId: who.userId, roleCode: who.roleCode ?? "VARDPERSONAL", careUnitId: who.careUnitId, requestId }, new Date(at), {
+      action: action!, entityType: entityType!, entityId: entityId!, patientId, delegationId, before: parsed(before), after: parsed(after),
+    }),
+  );
+};
 
-const view = (patientId: string, who: Who, at: string, extra: Record<string, unknown> = {}) =>
-  db.accessLog.create({
-    data: {
-      at: new Date(at),
-      userId: who.userId,
-      roleCode: who.roleCode ?? "VARDPERSONAL",
-      careUnitId: who.careUnitId,
-      patientId,
-      action: "patient.view",
-      requestId: `req-view-${at}`,
-      ...extra,
-    },
-  });
+/** A view as the app logs it. */
+const view = (patientId: string, who: Who, at: string, extra: Record<string, unknown> = {}) => {
+  const { action = "patient.view", reason = null, consumerSystem = null, requestId = `req-view-${at}` } = extra as Record<string, string | null>;
+  return logAccess(
+    db,
+    { userId: who.userId, roleCode: who.roleCode === undefined ? "VARDPERSONAL" : who.roleCode, careUnitId: who.careUnitId, requestId, consumerSystem },
+    new Date(at),
+    [patientId],
+    action as AccessAction,
+    reason,
+  );
+};
 
 async function extract(patientId: string, cookie: string, search = "") {
   return extractLoader(args(request(`/logg/patient/${patientId}${search}`, cookie), { patientId }));
@@ -89,13 +91,13 @@ describe("a patient's log extract", () => {
       delegationId: delegation.id,
       after: JSON.stringify({ process: "PATIENT_REQUEST", event: "APPOINT" }),
     });
+    await change(other.id, asNurse, "2026-02-01T10:00:00Z");
     await view(patient.id, asNurse, "2026-02-02T09:00:00Z", { reason: "Utser fast vårdkontakt" });
+    await view(other.id, asNurse, "2026-02-02T10:00:00Z");
     await view(patient.id, { userId: null, roleCode: null, careUnitId: null }, "2026-02-03T09:00:00Z", {
       consumerSystem: "1177 Vårdguiden",
       action: "api.read",
     });
-    await change(other.id, asNurse, "2026-02-01T10:00:00Z");
-    await view(other.id, asNurse, "2026-02-02T10:00:00Z");
     const admin = await signedInAt([vc]);
 
     const page = await extract(patient.id, admin.cookie, BEFORE_TODAY);
@@ -214,16 +216,12 @@ describe("a patient's log extract", () => {
     const minute = (i: number) => new Date(base + i * 60_000);
     // 230 rows: every third minute a change, the rest views.
     const common = { userId: null, roleCode: null, careUnitId: vc.id, patientId: patient.id };
-    await db.auditEvent.createMany({
-      data: Array.from({ length: 230 }, (_, i) => i)
-        .filter((i) => i % 3 === 0)
-        .map((i) => ({ ...common, at: minute(i), action: "refusal.create", entityType: "Refusal", entityId: `r${i}` })),
-    });
-    await db.accessLog.createMany({
-      data: Array.from({ length: 230 }, (_, i) => i)
-        .filter((i) => i % 3 !== 0)
-        .map((i) => ({ ...common, at: minute(i), action: "patient.view" })),
-    });
+    const who = { userId: null, roleCode: null, careUnitId: vc.id };
+    for (let i = 0; i < 230; i++) {
+      const at = minute(i).toISOString();
+      if (i % 3 === 0) await change(patient.id, who, at, { entityId: `r${i}`, requestId: null });
+      else await view(patient.id, who, at, { requestId: null });
+    }
     const admin = await signedInAt([vc]);
 
     const pages = [];
@@ -336,6 +334,34 @@ describe("a user's log", () => {
 });
 
 describe("the search page", () => {
+  it("tells when the audit chain was last verified and whether it held, or that it never was", async () => {
+    const vc = await createUnit(db);
+    const patient = await createPatient(db, { listedAt: vc.id });
+    const admin = await signedInAt([vc]);
+    expect((await startLoader(args(request("/logg", admin.cookie)))).verification).toBeNull();
+
+    await view(patient.id, { userId: admin.user.id, careUnitId: vc.id }, "2026-02-02T09:00:00Z");
+    await verifyAndRecord(db, new Date("2026-02-03T08:15:00Z"));
+    expect((await startLoader(args(request("/logg", admin.cookie)))).verification).toMatchObject({
+      at: "2026-02-03 09:15",
+      ok: true,
+      auditEventRows: 0,
+      accessLogRows: 1,
+    });
+
+    // Edited behind the triggers' back: the next verification names the row, and the page says so.
+    await db.$executeRawUnsafe(`DROP TRIGGER "AccessLog_no_update"`);
+    await db.$executeRawUnsafe(`UPDATE "AccessLog" SET "userId" = 'someone-else' WHERE "id" = 1`);
+    await verifyAndRecord(db, new Date("2026-02-04T08:15:00Z"));
+    expect((await startLoader(args(request("/logg", admin.cookie)))).verification).toMatchObject({
+      at: "2026-02-04 09:15",
+      ok: false,
+      brokenTable: "AccessLog",
+      brokenId: 1,
+      problem: "hash mismatch",
+    });
+  });
+
   it("opens the extract of a patient found by personnummer in any common form", async () => {
     const vc = await createUnit(db);
     const patient = await createPatient(db, { listedAt: vc.id });

@@ -1,11 +1,15 @@
 // The case page's data against a real SQLite file: who sees a case, which forms each user
 // gets, the timeline and path from the audit trail, start options and the patient's history.
+import { freshDatabaseEachTest } from "../setup/setup-test-env";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { getCasePage, getPatientCaseHistory, getStartPage, isCaseVisible, startOptions } from "~/models/cases.server";
 import { dispatch, startCase } from "~/processes/dispatch.server";
 import { appoint, notify, region, type Region } from "./processes/scenario";
 
+
+// Each test writes its history at fixed past times: a fresh database each time (decision 014).
+freshDatabaseEachTest();
 const now = new Date("2026-11-25T09:00:00Z");
 const opts = { db, now };
 const viewer = (actor: Region["as"]["chief"], unitId: string) => ({ ...actor, unit: { id: unitId } });

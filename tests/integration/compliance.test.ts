@@ -1,6 +1,7 @@
 // The compliance measures (issue 4 §4) against a real SQLite file, with scenarios built
 // through the factories and the process executor: each measure's numerator and denominator,
 // month edges on Stockholm clocks, deadlines met exactly, and agreement with the worklists.
+import { freshDatabaseEachTest } from "../setup/setup-test-env";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { stockholmInstant } from "~/domain/dates";
@@ -15,6 +16,9 @@ import { statusOf, thrown } from "../setup/responses";
 import { appoint, notify, region, type Region } from "./processes/scenario";
 
 // 10:00 in Stockholm on 2026-11-25; the window runs from 2025-11 to 2026-11 (so far).
+
+// Each test writes its history at fixed past times: a fresh database each time (decision 014).
+freshDatabaseEachTest();
 const now = new Date("2026-11-25T09:00:00Z");
 const at = (iso: string) => ({ db, now: new Date(iso) });
 
@@ -68,10 +72,13 @@ describe("omsorgskontakt: hemtjänst recipients with a fast omsorgskontakt, a re
     };
     const opening = (p: { patient: { id: string }; service: { id: string } }) => ({ process: "HOME_CARE_CONTACT", patientId: p.patient.id, subjectId: p.service.id });
 
-    // Declined in November: covered from then on (a refusal counts, SoL 4 kap. 2 b §).
-    await run({ process: "HOME_CARE_CONTACT", patientId: r.patient.id, subjectId: r.homeCareService.id }, [
-      [{ type: "OFFER_CONTACT", offeredOn: "2026-11-20" }, r.as.homeCareChief, "2026-11-20T09:00:00Z"],
-      [{ type: "PATIENT_DECLINED", declinedOn: "2026-11-20" }, r.as.homeCareChief, "2026-11-20T09:00:00Z"],
+    // In time order: the audit chain refuses back-dated rows (decision 014).
+    // Appointed in September.
+    const appointed = await homeCare();
+    await run(opening(appointed), [
+      [{ type: "OFFER_CONTACT", offeredOn: "2026-09-10" }, r.as.homeCareChief, "2026-09-10T08:00:00Z"],
+      [{ type: "PATIENT_ACCEPTED", acceptedOn: "2026-09-10" }, r.as.homeCareChief, "2026-09-10T08:00:00Z"],
+      [appoint(r.underskoterska.id), r.as.homeCareChief, "2026-09-10T08:00:00Z"],
     ]);
     // "Uppenbart obehövligt" at 23:59:59 on 31 October Stockholm time: covered in October.
     const lastSecond = await homeCare();
@@ -79,12 +86,10 @@ describe("omsorgskontakt: hemtjänst recipients with a fast omsorgskontakt, a re
     // …at 00:00 on 1 November Stockholm time (still 31 October in UTC): not in October.
     const midnight = await homeCare();
     await run(opening(midnight), [[{ type: "RECORD_NOT_NEEDED", reason: "Tillfällig insats." }, r.as.homeCareChief, "2026-10-31T23:00:00Z"]]);
-    // Appointed in September.
-    const appointed = await homeCare();
-    await run(opening(appointed), [
-      [{ type: "OFFER_CONTACT", offeredOn: "2026-09-10" }, r.as.homeCareChief, "2026-09-10T08:00:00Z"],
-      [{ type: "PATIENT_ACCEPTED", acceptedOn: "2026-09-10" }, r.as.homeCareChief, "2026-09-10T08:00:00Z"],
-      [appoint(r.underskoterska.id), r.as.homeCareChief, "2026-09-10T08:00:00Z"],
+    // Declined in November: covered from then on (a refusal counts, SoL 4 kap. 2 b §).
+    await run({ process: "HOME_CARE_CONTACT", patientId: r.patient.id, subjectId: r.homeCareService.id }, [
+      [{ type: "OFFER_CONTACT", offeredOn: "2026-11-20" }, r.as.homeCareChief, "2026-11-20T09:00:00Z"],
+      [{ type: "PATIENT_DECLINED", declinedOn: "2026-11-20" }, r.as.homeCareChief, "2026-11-20T09:00:00Z"],
     ]);
     // Hemtjänst that ended on 15 October: in September's snapshot, not October's.
     const ended = await homeCare("2026-01-01", "2026-10-15");
@@ -147,22 +152,23 @@ describe("utskrivning: fast vårdkontakt appointed before the planned discharge 
     const r = await region(db, now);
     const unit = unitOf(r.vc);
     // The deadline for a discharge on 2026-11-10 is 00:00 that day in Stockholm = 2026-11-09T23:00Z.
+    // In time order: the audit chain refuses back-dated rows (decision 014).
+    // October: the patient already had a fast vårdkontakt at the unit (2 kap. 5 §: "unless").
+    const existing = await referred(r, "2026-10-31", "2026-10-28T09:00:00Z", true);
+    ok(await dispatch(existing.caseId, { type: "CONFIRM_EXISTING_CONTACT" }, r.as.nurse, at("2026-11-02T09:00:00Z")));
     const exact = await referred(r, "2026-11-10", "2026-11-05T09:00:00Z");
     const openDeadline = (await db.processCase.findUniqueOrThrow({ where: { id: exact.caseId } })).appointmentDueAt;
     expect(openDeadline).toEqual(stockholmInstant("2026-11-10"));
-    ok(await dispatch(exact.caseId, appoint(r.nurse.id), r.as.chief, at("2026-11-09T23:00:00.000Z")));
     const late = await referred(r, "2026-11-10", "2026-11-05T09:00:00Z");
+    // Called off before the discharge day with nothing appointed: not counted.
+    const cancelled = await referred(r, "2026-11-12", "2026-11-05T09:00:00Z");
+    ok(await dispatch(cancelled.caseId, { type: "CANCEL", reason: "Patienten stannar kvar." }, r.as.nurse, at("2026-11-08T09:00:00Z")));
+    ok(await dispatch(exact.caseId, appoint(r.nurse.id), r.as.chief, at("2026-11-09T23:00:00.000Z")));
     ok(await dispatch(late.caseId, appoint(r.nurse.id), r.as.chief, at("2026-11-09T23:00:00.001Z")));
     // Never appointed, discharge day passed.
     const missed = await referred(r, "2026-11-20", "2026-11-15T09:00:00Z");
     // The discharge is still ahead: not counted yet.
     await referred(r, "2026-11-30", "2026-11-24T09:00:00Z");
-    // October: the patient already had a fast vårdkontakt at the unit (2 kap. 5 §: "unless").
-    const existing = await referred(r, "2026-10-31", "2026-10-28T09:00:00Z", true);
-    ok(await dispatch(existing.caseId, { type: "CONFIRM_EXISTING_CONTACT" }, r.as.nurse, at("2026-11-02T09:00:00Z")));
-    // Called off before the discharge day with nothing appointed: not counted.
-    const cancelled = await referred(r, "2026-11-12", "2026-11-05T09:00:00Z");
-    ok(await dispatch(cancelled.caseId, { type: "CANCEL", reason: "Patienten stannar kvar." }, r.as.nurse, at("2026-11-08T09:00:00Z")));
 
     const result = await cells("utskrivning", unit);
     expect(result["2026-10"]).toBe("1/1");
@@ -184,25 +190,27 @@ describe("sip: SIP called within the days after 'utskrivningsklar' (event, lag 2
   it("counts calls by the deadline's month; a call dated on the deadline day is in time, the day after is late", async () => {
     const r = await region(db, now);
     const unit = unitOf(r.vc);
-    const readyWithSip = async (readyAt: string, when: string, sipRequired = true) => {
-      const c = await referred(r, "2026-11-30", "2026-10-20T09:00:00Z");
-      ok(await dispatch(c.caseId, appoint(r.nurse.id), r.as.chief, at("2026-10-21T09:00:00Z")));
-      ok(await dispatch(c.caseId, notify("VIA_1177", { patientNotifiedOn: "2026-10-21" }), r.as.nurse, at("2026-10-21T09:00:00Z")));
+    // Five referred patients, appointed and told in October; then in time order, as the audit
+    // chain refuses back-dated rows (decision 014), each made ready and called or not.
+    const cases = [];
+    for (let i = 0; i < 5; i++) cases.push(await referred(r, "2026-11-30", "2026-10-20T09:00:00Z"));
+    for (const c of cases) ok(await dispatch(c.caseId, appoint(r.nurse.id), r.as.chief, at("2026-10-21T09:00:00Z")));
+    for (const c of cases) ok(await dispatch(c.caseId, notify("VIA_1177", { patientNotifiedOn: "2026-10-21" }), r.as.nurse, at("2026-10-21T09:00:00Z")));
+    const [onTheDay, dayAfter, notCalled, ahead, noSip] = cases;
+    const ready = async (c: { caseId: string }, readyAt: string, when: string, sipRequired = true) =>
       ok(await dispatch(c.caseId, { type: "MARK_READY_FOR_DISCHARGE", readyAt, sipRequired: sipRequired ? "on" : "" }, r.as.wardNurse, at(when)));
-      return c;
-    };
     // Ready 2026-11-02 10:00 → SIP due 2026-11-05 10:00 (three calendar days).
-    const onTheDay = await readyWithSip("2026-11-02T10:00", "2026-11-02T09:30:00Z");
+    await ready(onTheDay, "2026-11-02T10:00", "2026-11-02T09:30:00Z");
     expect((await db.processCase.findUniqueOrThrow({ where: { id: onTheDay.caseId } })).sipCallDueAt).toEqual(new Date("2026-11-05T09:00:00Z"));
+    await ready(dayAfter, "2026-11-02T10:00", "2026-11-02T09:30:00Z");
+    // No SIP needed (only region or only kommun takes part): not counted.
+    await ready(noSip, "2026-11-03T10:00", "2026-11-03T09:30:00Z", false);
     ok(await dispatch(onTheDay.caseId, { type: "CALL_SIP", calledOn: "2026-11-05", sipDate: "2026-11-10" }, r.as.nurse, at("2026-11-05T15:00:00Z")));
-    const dayAfter = await readyWithSip("2026-11-02T10:00", "2026-11-02T09:30:00Z");
     ok(await dispatch(dayAfter.caseId, { type: "CALL_SIP", calledOn: "2026-11-06", sipDate: "2026-11-10" }, r.as.nurse, at("2026-11-06T09:00:00Z")));
     // Deadline passed with no call.
-    const notCalled = await readyWithSip("2026-11-10T10:00", "2026-11-10T09:30:00Z");
+    await ready(notCalled, "2026-11-10T10:00", "2026-11-10T09:30:00Z");
     // Deadline still ahead (2026-11-27): not counted yet.
-    await readyWithSip("2026-11-24T10:00", "2026-11-24T09:30:00Z");
-    // No SIP needed (only region or only kommun takes part): not counted.
-    await readyWithSip("2026-11-03T10:00", "2026-11-03T09:30:00Z", false);
+    await ready(ahead, "2026-11-24T10:00", "2026-11-24T09:30:00Z");
 
     expect((await cells("sip", unit))["2026-11"]).toBe("1/3");
     const november = await list("sip", r.vc.id, "2026-11");

@@ -3,6 +3,7 @@
 // the application enforces (SPEC §3) — a demo that breaks them would teach the wrong thing.
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyChains } from "~/audit/verify.server";
 import type { Db } from "~/db.server";
 import { ageOn, isoDateInStockholm, luhnCheckDigit, parseHsaId, parsePersonalIdentityNumber, parseReservnummer } from "~/domain/identifiers";
 import { addDays } from "../../prisma/demo/dates";
@@ -46,6 +47,8 @@ describe("seeding the demo region again", () => {
       const afterFirst = await countAll(t.db);
       expect(first.created.assignment).toBeGreaterThan(0);
       expect(first.counts).toEqual(first.created); // the base database holds no demo rows
+      // The history is written in time order, so the hash chain takes it (decision 014).
+      expect(await verifyChains(t.db)).toMatchObject({ ok: true, broken: null, chains: { AuditEvent: { rows: first.counts.auditEvent } } });
 
       const second = await seedDemoRegion(t.db, { today, password });
       expect(second.created).toEqual(nothingCreated);

@@ -1,5 +1,6 @@
 // The start page's worklist (issue 4 §1): each role sees the sections its permissions let it
 // act on, the most urgent first, filterable, and every patient shown is access-logged.
+import { freshDatabaseEachTest } from "../setup/setup-test-env";
 import { describe, expect, it } from "vitest";
 import { loadGrant, roleChoicesOf } from "~/auth/actor.server";
 import { db } from "~/db.server";
@@ -16,6 +17,9 @@ import { dispatch, startCase, type CaseOpening, type EventSubmission, type StepA
 import { createAssignment, createPatient, createUser, request, signedIn } from "../factories";
 import { appoint, region } from "./processes/scenario";
 
+
+// Each test builds its unit with steps hours in the past: a fresh database each time.
+freshDatabaseEachTest();
 const now = new Date("2026-11-25T09:00:00Z");
 const all: WorklistFilter = { section: null, process: null, overdueOnly: false };
 
@@ -55,35 +59,35 @@ const fvk = (patientId: string) => ({ patientId, contactKind: "FAST_VARDKONTAKT"
 async function unitWithWork() {
   const r = await region(db, now);
   const listed = () => createPatient(db, { listedAt: r.vc.id });
-  const request = await open({ process: "PATIENT_REQUEST", ...fvk(r.patient.id) }, { type: "RECEIVE_REQUEST", channel: "PHONE", receivedOn: "2026-11-22" }, r.as.nurse, 72);
   const visited = await listed();
-  const assessment = await open({ process: "ASSESSMENT", ...fvk(visited.id) }, { type: "REGISTER_VISIT", visitDate: "2026-11-24" }, r.as.doctor, 24);
   const threatened = await listed();
-  const lifeThreatening = await open(
-    { process: "LIFE_THREATENING", ...fvk(threatened.id) },
-    { type: "ASSESS_LIFE_THREATENING", informRelatives: "on" },
-    r.as.doctor,
-    2,
-  );
   const appointed = await listed();
-  const notified = await open({ process: "PATIENT_REQUEST", ...fvk(appointed.id) }, { type: "RECEIVE_REQUEST", channel: "PHONE", receivedOn: "2026-11-20" }, r.as.nurse, 120);
-  const step = await dispatch(notified, appoint(r.nurse.id), r.as.chief, { db, now });
-  if (!step.ok) throw new Error(step.message);
-
   const reviewed = await listed();
   const review = await createAssignment(db, { patientId: reviewed.id, staffMemberId: r.secondNurse.id, careUnitId: r.vc.id });
   await db.assignment.update({ where: { id: review.id }, data: { reviewDueDate: "2026-11-20" } });
   const leftsContact = await listed();
   await createAssignment(db, { patientId: leftsContact.id, staffMemberId: r.leftNurse.id, careUnitId: r.vc.id, kind: "ANNAN_FAST_KONTAKT" });
-
   const admitted = await createPatient(db);
   await db.careEpisode.create({ data: { patientId: admitted.id, careUnitId: r.ward.id, kind: "INPATIENT", startedAt: now } });
+
+  // The steps in the order they happened: the audit chain refuses back-dated rows (decision 014).
+  const notified = await open({ process: "PATIENT_REQUEST", ...fvk(appointed.id) }, { type: "RECEIVE_REQUEST", channel: "PHONE", receivedOn: "2026-11-20" }, r.as.nurse, 120);
+  const request = await open({ process: "PATIENT_REQUEST", ...fvk(r.patient.id) }, { type: "RECEIVE_REQUEST", channel: "PHONE", receivedOn: "2026-11-22" }, r.as.nurse, 72);
   const lateReferral = await open(
     { process: "DISCHARGE_REFERRAL", ...fvk(admitted.id) },
     { type: "REGISTER_ADMISSION", admittedAt: "2026-11-23T08:00", expectedDischargeDate: "2026-11-30" },
     r.as.wardNurse,
     48,
   );
+  const assessment = await open({ process: "ASSESSMENT", ...fvk(visited.id) }, { type: "REGISTER_VISIT", visitDate: "2026-11-24" }, r.as.doctor, 24);
+  const lifeThreatening = await open(
+    { process: "LIFE_THREATENING", ...fvk(threatened.id) },
+    { type: "ASSESS_LIFE_THREATENING", informRelatives: "on" },
+    r.as.doctor,
+    2,
+  );
+  const step = await dispatch(notified, appoint(r.nurse.id), r.as.chief, { db, now });
+  if (!step.ok) throw new Error(step.message);
   return { r, request, assessment, lifeThreatening, notified, review, lateReferral, patients: { visited, threatened, appointed, reviewed, admitted } };
 }
 
@@ -187,8 +191,8 @@ describe("urgency", () => {
     await db.careEpisode.create({ data: { patientId: requested.id, careUnitId: r.ward.id, kind: "INPATIENT", startedAt: now } });
     // Oldest of all, but without a deadline: it comes last.
     const noDeadline = await open({ process: "ASSESSMENT", ...fvk(requested.id) }, { type: "REGISTER_VISIT", visitDate: "2026-11-20" }, r.as.wardNurse, 120);
-    const fresh = await admitted("2026-11-25T09:00", 0);
     const late = await admitted("2026-11-23T08:00", 48);
+    const fresh = await admitted("2026-11-25T09:00", 0);
 
     const page = await loadWorklist(db, await asViewer(r.as.wardNurse, r.ward), { ...all, section: "arenden" }, now);
     expect(page.sections[0].rows.map((row) => row.id)).toEqual([late, fresh, noDeadline]);

@@ -7,6 +7,7 @@
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeEach, vi } from "vitest";
 
 const tmp = path.resolve("tests/.tmp");
@@ -14,6 +15,24 @@ const file = path.join(tmp, `app-${process.env.VITEST_POOL_ID ?? "0"}-${randomUU
 copyFileSync(path.join(tmp, "base.db"), file);
 process.env.DATABASE_URL = `file:${file}`;
 globalThis.__prisma = undefined;
+
+/**
+ * Gives every test of the calling file the base database again (call it at the top level).
+ * For files whose tests each write history at fixed past times: the audit chain refuses a
+ * row dated before its newest row (docs/decisions/014), so such tests cannot share a database.
+ * SQLite's backup API writes the base into the open file; the app's connection reads the new
+ * content at its next transaction.
+ */
+export function freshDatabaseEachTest() {
+  beforeEach(async () => {
+    const base = new Database(path.join(tmp, "base.db"), { readonly: true });
+    try {
+      await base.backup(file);
+    } finally {
+      base.close();
+    }
+  });
+}
 
 afterAll(async () => {
   await globalThis.__prisma?.$disconnect();

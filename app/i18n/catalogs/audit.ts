@@ -9,6 +9,15 @@ export const sv = {
   "audit.scope": "Du ser patienter och användare på de enheter du administrerar: {units}.",
   "audit.noUnits": "Du administrerar ingen enhet där du får läsa loggen.",
 
+  "audit.chain.heading": "Loggens oföränderlighet",
+  "audit.chain.never": "Loggkedjan har aldrig kontrollerats. Kör npm run audit:verify på servern.",
+  "audit.chain.held": "Loggkedjan kontrollerades senast {at}: den höll ({auditRows} ändringar, {accessRows} åtkomster).",
+  "audit.chain.broken": "Loggkedjan kontrollerades senast {at}: den är bruten vid {table} {id} ({problem}). Kontakta systemförvaltningen.",
+  "audit.chain.problem.hash mismatch": "raden har ändrats",
+  "audit.chain.problem.broken link": "länken till föregående rad stämmer inte",
+  "audit.chain.problem.id gap": "en rad saknas",
+  "audit.chain.problem.not sealed": "raden saknar kontrollsumma",
+
   "audit.patientSearch.heading": "Loggutdrag för en patient",
   "audit.patientSearch.label": "Personnummer eller samordningsnummer",
   "audit.patientSearch.hint": "I valfri vanlig form, till exempel 19121212-1212 eller 121212-1212.",
@@ -159,6 +168,15 @@ export const en: Translation<typeof sv> = {
     "Produce a patient's log extract – every change and every access, which the patient has the right to request (Patient Data Act ch. 8 s. 5) – or the log of a user.",
   "audit.scope": "You see patients and users of the units you administer: {units}.",
   "audit.noUnits": "You administer no unit where you may read the log.",
+
+  "audit.chain.heading": "Integrity of the log",
+  "audit.chain.never": "The log chain has never been verified. Run npm run audit:verify on the server.",
+  "audit.chain.held": "The log chain was last verified {at}: it held ({auditRows} changes, {accessRows} accesses).",
+  "audit.chain.broken": "The log chain was last verified {at}: it is broken at {table} {id} ({problem}). Contact system administration.",
+  "audit.chain.problem.hash mismatch": "the row was changed",
+  "audit.chain.problem.broken link": "the link to the previous row does not match",
+  "audit.chain.problem.id gap": "a row is missing",
+  "audit.chain.problem.not sealed": "the row has no checksum",
 
   "audit.patientSearch.heading": "Log extract for a patient",
   "audit.patientSearch.label": "Personal identity or coordination number",

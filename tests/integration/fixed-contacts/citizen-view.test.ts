@@ -1,6 +1,7 @@
 // "Så ser patienten det på 1177" (issue 6 §1; seed §5.1, §6): staff see exactly what the
 // patient would, and nothing staff-only. The page is checked as the patient would read it:
 // the loader's data rendered by the page's own card component.
+import { freshDatabaseEachTest } from "../../setup/setup-test-env";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -16,6 +17,9 @@ import { statusOf, thrown } from "../../setup/responses";
 
 const args = (req: Request, patientId: string) => ({ request: req, params: { patientId }, context: {} });
 const hour = 3_600_000;
+
+// Each test writes its history at fixed past times: a fresh database each time (decision 014).
+freshDatabaseEachTest();
 const now = new Date("2026-11-26T12:00:00Z");
 
 /** What the patient reads: the cards' text, as the page renders them. */

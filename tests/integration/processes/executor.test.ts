@@ -1,5 +1,6 @@
 // The executor against a real SQLite file: permissions, rules, revision guard, versions.
 import { describe, expect, it } from "vitest";
+import { verifyChains } from "~/audit/verify.server";
 import { db } from "~/db.server";
 import { dispatch, startCase } from "~/processes/dispatch.server";
 import { createActor, createUnit } from "../../factories";
@@ -116,6 +117,8 @@ describe("dispatch", () => {
     expect(await db.assignment.count({ where: { patientId: r.patient.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { patientId: r.patient.id, action: "assignment.create" } })).toBe(1);
     expect(await db.processCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ revision: revision + 1 });
+    // Concurrent steps still link one after the other in the audit chain (decision 014).
+    expect(await verifyChains(db)).toMatchObject({ ok: true, broken: null });
   });
 
   it("refuses a snapshot of a machine version it cannot read, with a clear message", async () => {

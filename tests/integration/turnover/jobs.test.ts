@@ -1,6 +1,7 @@
 // The turnover as the page drives it: the rows and who may take each (judged by the rules),
 // the previewed plan saved as a draft, started exactly once, and its outcome on record.
 import { describe, expect, it, vi } from "vitest";
+import { verifyChains } from "~/audit/verify.server";
 import { actorRef } from "~/auth/actor.server";
 import { db } from "~/db.server";
 import { startBatch, withProgress } from "~/turnover/jobs.server";
@@ -54,6 +55,8 @@ describe("a turnover batch run as a job", () => {
     expect(await db.processCase.count({ where: { processCode: "CHANGE", subjectId: { in: s.rows.map((r) => r.id) } } })).toBe(5);
     const trail = await db.auditEvent.findMany({ where: { entityId: batchId }, orderBy: { id: "asc" } });
     expect(trail.map((a) => a.action)).toEqual(["turnover.plan", "turnover.start", "turnover.complete"]);
+    // The batch's many audit rows extend the hash chain like any other write (decision 014).
+    expect(await verifyChains(db)).toMatchObject({ ok: true, broken: null });
     // Nothing left with the leaver, so the worklist no longer lists them.
     expect(await db.assignment.count({ where: { staffMemberId: s.leaver.id, endedAt: null } })).toBe(0);
   });
