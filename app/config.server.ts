@@ -29,10 +29,21 @@ export const config = {
   sessionIdleMinutes: Number(process.env.SESSION_IDLE_MINUTES ?? 30),
   /** Signed out after this long in any case: one working shift. */
   sessionAbsoluteHours: Number(process.env.SESSION_ABSOLUTE_HOURS ?? 12),
-  /** Sign-in throttling window and limits (per username and per client address). */
+  /**
+   * Sign-in throttling (decision 016). Failures per username + client address within the window,
+   * then a block that doubles with each further block within a day.
+   */
   signInWindowMinutes: 15,
-  signInMaxFailuresPerUsername: 5,
-  signInMaxFailuresPerAddress: 20,
+  signInMaxFailuresPerPair: 5,
+  signInFirstBlockMinutes: 15,
+  signInMaxBlockMinutes: 24 * 60,
+  /** Per address: a ward behind one NAT (~50 staff, a few typos each at shift change) stays under it. */
+  signInMaxFailuresPerAddress: 200,
+  /** Per username across addresses: beyond this, each attempt waits longer (never a lock-out). */
+  signInSlowAfterFailuresPerUsername: 10,
+  signInMaxDelayMs: 5000,
+  /** Longest username ever stored or hashed; the form schema allows less. */
+  signInMaxUsernameLength: 100,
   /**
    * Lag (2017:612): the fast vårdkontakt calls to SIP within this many days of the notice that
    * the patient is ready for discharge. The statute says "tre dagar"; whether calendar or

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import bcrypt from "bcryptjs";
+import { describe, expect, it, vi } from "vitest";
+import { blockSecondsFor, delayMsFor, signInLimiters } from "~/auth/sign-in-limiter.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { findActiveSession } from "~/auth/session.server";
@@ -55,32 +57,99 @@ describe("sign-in", () => {
     expect(wrong).toMatchObject({ data: { formError: expect.stringMatching(/Fel användarnamn eller lösenord/) } });
   });
 
-  it(`throttles after ${config.signInMaxFailuresPerUsername} failures for one username, even with the right password`, async () => {
+  it(`blocks a username + address after ${config.signInMaxFailuresPerPair} failures, even with the right password`, async () => {
     const unit = await createUnit(db);
     const user = await createUser(db, [{ careUnitId: unit.id, roleCode: "LAKARE" }]);
-    for (let i = 1; i < config.signInMaxFailuresPerUsername; i++) {
-      await signInAction(args(post("/logga-in", { username: user.username, password: "fel" }), { clientAddress: `10.1.0.${i}` }));
+    const from = { clientAddress: "10.1.0.1" };
+    for (let i = 1; i < config.signInMaxFailuresPerPair; i++) {
+      await signInAction(args(post("/logga-in", { username: user.username, password: "fel" }), from));
     }
-    // One failure short of the limit: the right password still works.
-    const stillOpen = await thrown(
-      signInAction(args(post("/logga-in", { username: user.username, password: TEST_PASSWORD }), { clientAddress: "10.1.1.1" })),
-    );
-    expect(statusOf(stillOpen)).toBe(302);
-    await signInAction(args(post("/logga-in", { username: user.username, password: "fel" }), { clientAddress: "10.1.1.2" }));
-    await signInAction(args(post("/logga-in", { username: user.username, password: "fel" }), { clientAddress: "10.1.1.3" }));
-    const blocked = await signInAction(
-      args(post("/logga-in", { username: user.username, password: TEST_PASSWORD }), { clientAddress: "10.1.1.4" }),
-    );
+    await signInAction(args(post("/logga-in", { username: user.username, password: "fel" }), from));
+    const blocked = await signInAction(args(post("/logga-in", { username: user.username, password: TEST_PASSWORD }), from));
     expect(statusOf(blocked)).toBe(429);
     expect(blocked).toMatchObject({ data: { formError: expect.stringMatching(/För många misslyckade försök\. Vänta \d+ minuter/) } });
   });
 
-  it(`throttles one address after ${config.signInMaxFailuresPerAddress} failures across usernames`, async () => {
+  it("lets exactly the pair limit of 40 concurrent wrong passwords reach the hash; the owner elsewhere still signs in", async () => {
+    const unit = await createUnit(db);
+    const user = await createUser(db, [{ careUnitId: unit.id, roleCode: "LAKARE" }]);
+    const attacker = { clientAddress: "203.0.113.7" };
+    const compare = vi.spyOn(bcrypt, "compare");
+    compare.mockClear();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => signInAction(args(post("/logga-in", { username: user.username, password: "fel" }), attacker))),
+    );
+    const checked = compare.mock.calls.length;
+    compare.mockRestore();
+    expect(checked).toBe(config.signInMaxFailuresPerPair);
+    expect(results.filter((r) => statusOf(r) === 429)).toHaveLength(40 - config.signInMaxFailuresPerPair);
+    expect(await db.signInAttempt.count({ where: { username: user.username } })).toBe(40);
+    // The owner, at the ward's address, is not locked out by the attacker.
+    const owner = await thrown(
+      signInAction(args(post("/logga-in", { username: user.username, password: TEST_PASSWORD }), { clientAddress: "10.2.0.1" })),
+    );
+    expect(statusOf(owner)).toBe(302);
+    // The attacker's address stays blocked for this user.
+    const still = await signInAction(args(post("/logga-in", { username: user.username, password: TEST_PASSWORD }), attacker));
+    expect(statusOf(still)).toBe(429);
+  });
+
+  it("does not block a ward behind one NAT where many users each mistype once", async () => {
+    const nat = { clientAddress: "10.50.50.50" };
+    for (let i = 0; i < 60; i++) {
+      const r = await signInAction(args(post("/logga-in", { username: `kollega${i}`, password: "fel" }), nat));
+      expect(statusOf(r)).toBe(400);
+    }
+    const unit = await createUnit(db);
+    const user = await createUser(db, [{ careUnitId: unit.id, roleCode: "VARDPERSONAL" }]);
+    const ok = await thrown(signInAction(args(post("/logga-in", { username: user.username, password: TEST_PASSWORD }), nat)));
+    expect(statusOf(ok)).toBe(302);
+  });
+
+  it("makes each further block of a pair longer than the one before", async () => {
+    const username = `progressiv${Date.now()}`;
+    const key = `${username}|10.3.0.1`;
+    const limiters = signInLimiters();
+    const first = async () => {
+      let last: unknown;
+      for (let i = 0; i <= config.signInMaxFailuresPerPair; i++) {
+        last = await signInAction(args(post("/logga-in", { username, password: "fel" }), { clientAddress: "10.3.0.1" }));
+      }
+      return last;
+    };
+    const one = await first();
+    expect(statusOf(one)).toBe(429);
+    const firstMs = (await limiters.pair.get(key))!.msBeforeNext;
+    // The block runs out (simulated by expiring the counter), and the attacker tries again.
+    await limiters.pair.delete(key);
+    const two = await first();
+    expect(statusOf(two)).toBe(429);
+    const secondMs = (await limiters.pair.get(key))!.msBeforeNext;
+    expect(firstMs).toBeLessThanOrEqual(blockSecondsFor(1) * 1000);
+    expect(secondMs).toBeGreaterThan(blockSecondsFor(1) * 1000);
+    expect(two).toMatchObject({ data: { formError: expect.stringMatching(/Vänta 30 minuter/) } });
+  });
+
+  it(`refuses an address after ${config.signInMaxFailuresPerAddress} failures across usernames`, async () => {
     for (let i = 0; i < config.signInMaxFailuresPerAddress; i++) {
       await signInAction(args(post("/logga-in", { username: `gissning${i}`, password: "fel" }), { clientAddress: "10.9.9.9" }));
     }
     const blocked = await signInAction(args(post("/logga-in", { username: "ny", password: "fel" }), { clientAddress: "10.9.9.9" }));
     expect(statusOf(blocked)).toBe(429);
+  });
+
+  it("slows, but does not refuse, a username failing from many addresses", async () => {
+    expect(delayMsFor(config.signInSlowAfterFailuresPerUsername)).toBe(0);
+    expect(delayMsFor(config.signInSlowAfterFailuresPerUsername + 1)).toBeGreaterThan(0);
+    expect(delayMsFor(config.signInSlowAfterFailuresPerUsername + 3)).toBeGreaterThan(delayMsFor(config.signInSlowAfterFailuresPerUsername + 1));
+    expect(delayMsFor(1000)).toBe(config.signInMaxDelayMs);
+  });
+
+  it("stores at most the bounded length of a huge username", async () => {
+    const huge = "a".repeat(1_000_000);
+    await signInAction(args(post("/logga-in", { username: huge, password: "fel" }), { clientAddress: "10.4.0.1" }));
+    const longest = await db.signInAttempt.findMany({ where: { address: "10.4.0.1" }, select: { username: true } });
+    for (const row of longest) expect(row.username.length).toBeLessThanOrEqual(config.signInMaxUsernameLength);
   });
 });
 
