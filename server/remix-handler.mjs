@@ -2,7 +2,6 @@
 // the edge has already read (form-posts.mjs) reaches Remix from that buffer, since the request
 // stream is used up. Also, every answer is `Cache-Control: no-store` and each header is sent
 // once (Remix's own, where Express set one before, replaces it).
-import { createRemixHeaders } from "@remix-run/express";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 
 export function createRemixHandler({ build, mode, getLoadContext }) {
@@ -29,7 +28,7 @@ function remixRequest(req, res) {
   res.on("close", () => {
     if (!res.writableFinished) controller.abort();
   });
-  const init = { method: req.method, headers: createRemixHeaders(req.headers), signal: controller.signal };
+  const init = { method: req.method, headers: remixHeaders(req.rawHeaders), signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
     if (res.locals.formBody) {
       init.body = res.locals.formBody;
@@ -39,6 +38,13 @@ function remixRequest(req, res) {
     }
   }
   return new Request(url.href, init);
+}
+
+/** The request's headers as sent, repeated ones included. */
+function remixHeaders(rawHeaders) {
+  const headers = new Headers();
+  for (let i = 0; i < rawHeaders.length; i += 2) headers.append(rawHeaders[i], rawHeaders[i + 1]);
+  return headers;
 }
 
 async function send(res, response) {
