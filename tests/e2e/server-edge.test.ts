@@ -5,6 +5,7 @@
 // sent once, and every dynamic answer carries the security headers.
 import { describe, expect, it } from "vitest";
 import { t } from "~/i18n";
+import { openPage, signIn, useBrowser } from "./browser";
 import { one, query } from "./database";
 import { useOwnServer } from "./own-server";
 
@@ -253,5 +254,57 @@ describe("security headers", () => {
     const assetResponse = await fetch(`${base()}${asset}`);
     expect(assetResponse.status).toBe(200);
     expect(assetResponse.headers.get("cache-control")).toMatch(/immutable/);
+  });
+});
+
+describe.each([true, false])("in Chromium (JavaScript %s)", (javaScriptEnabled) => {
+  const session = useBrowser({ javaScriptEnabled });
+
+  it("signs in, out, in as someone else and out again: every form carries its session's token", async () => {
+    const { page } = session;
+    for (const username of ["lakare", "verksamhetschef"]) {
+      await signIn(page, username);
+      await page.getByTestId("active-unit").waitFor();
+      await page.getByRole("button", { name: t("signOut.submit") }).click();
+      await page.getByRole("status").getByText(t("signOut.done")).waitFor();
+    }
+  });
+
+  it("refuses a form posted from another site, and the user stays signed in", async () => {
+    const { page } = session;
+    await signIn(page, "lakare");
+    await page.getByTestId("active-unit").waitFor();
+    // A page of another origin (answered by the test, never fetched) that posts to /logga-ut.
+    await page.route("http://evil.example/**", (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<form method="post" action="${base()}/logga-ut"><input name="csrf" value="guess"><button>Vinn</button></form>`,
+      }),
+    );
+    await page.goto("http://evil.example/");
+    await page.getByRole("button", { name: "Vinn" }).click();
+    await page.getByRole("heading", { level: 1, name: t("edge.foreignOrigin.title") }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("sv");
+    await openPage(page, "/");
+    await page.getByTestId("active-unit").waitFor();
+    // The refusal page's 403 is what this test expects Chromium to report.
+    session.browser.consoleErrors.splice(0);
+  });
+});
+
+describe("the Content-Security-Policy in Chromium", () => {
+  const session = useBrowser();
+
+  it("hydrates the page with its own scripts and stops a script injected without the nonce", async () => {
+    const { page } = session;
+    await openPage(page, "/logga-in");
+    await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.__injected = true";
+      document.body.append(script);
+    });
+    expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
+    const refused = session.browser.consoleErrors.splice(0);
+    expect(refused).toEqual([expect.stringContaining("Content Security Policy")]);
   });
 });
