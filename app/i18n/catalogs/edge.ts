@@ -6,7 +6,7 @@ import type { Translation } from "../translation";
 export const sv = {
   "edge.foreignOrigin.title": "Begäran stoppades",
   "edge.foreignOrigin.body":
-    "Begäran kom inte från en sida i Fasta kontakter, så den stoppades och ingenting sparades. Öppna Fasta kontakter direkt och gör om det du ville göra där.",
+    "Begäran kom inte från en sida i Fasta kontakter och stoppades. Ingenting sparades. Öppna Fasta kontakter direkt och gör om det du ville göra där.",
   "edge.csrf.title": "Formuläret kunde inte tas emot",
   "edge.csrf.body":
     "Formuläret saknade en giltig säkerhetskod, till exempel för att sidan har varit öppen sedan du loggade in eller ut. Ingenting sparades. Gå tillbaka, ladda om sidan och försök igen.",
@@ -23,7 +23,7 @@ export const sv = {
 export const en: Translation<typeof sv> = {
   "edge.foreignOrigin.title": "The request was stopped",
   "edge.foreignOrigin.body":
-    "The request did not come from a page of Fasta kontakter, so it was stopped and nothing was saved. Open Fasta kontakter directly and do what you wanted to do there.",
+    "The request did not come from a page of Fasta kontakter and was stopped. Nothing was saved. Open Fasta kontakter directly and do what you wanted to do there.",
   "edge.csrf.title": "The form could not be accepted",
   "edge.csrf.body":
     "The form did not carry a valid security code, for example because the page was opened before you signed in or out. Nothing was saved. Go back, reload the page and try again.",
