@@ -15,12 +15,18 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** The consumer APIs: API keys in a header, no cookies, so no CSRF; they read their own bodies. */
 const API_PATHS = /^\/(riv|fhir)(\/|$)/;
 
-export function isCheckedRequest(req) {
-  return !SAFE_METHODS.has(req.method) && !API_PATHS.test(req.path);
-}
+/**
+ * The path as Remix will see it (remix-handler.mjs builds its URL the same way): the URL
+ * parser resolves dot segments, so /fhir/../logga-ut is /logga-ut and no API path.
+ */
+const remixPath = (req) => new URL(`http://edge.invalid${req.originalUrl}`).pathname;
 
 export function isApiRequest(req) {
-  return API_PATHS.test(req.path);
+  return API_PATHS.test(remixPath(req));
+}
+
+export function isCheckedRequest(req) {
+  return !SAFE_METHODS.has(req.method) && !isApiRequest(req);
 }
 
 /**
