@@ -4,8 +4,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "~/components/nonce";
 import { localeFromCookies, withLocale } from "~/i18n/locale.server";
-import { requestIdOf } from "~/request-context.server";
+import { clientRequestIdOf, cspNonceOf, requestIdOf } from "~/request-context.server";
+
+export { edgeRefusalText } from "~/edge-refusal.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -14,7 +17,10 @@ const ABORT_DELAY = 5_000;
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   const requestId = requestIdOf(context, request);
-  console.error(`[request ${requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
+  // A client's own id is only a hint for matching its logs with ours, never our id.
+  const clientId = clientRequestIdOf(context);
+  const client = clientId ? ` (client id ${clientId})` : "";
+  console.error(`[request ${requestId}]${client} ${request.method} ${new URL(request.url).pathname}`, error);
 }
 
 /**
@@ -34,8 +40,11 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  responseHeaders.set("x-request-id", requestIdOf(loadContext, request));
-  return withRequestLocale(request.headers.get("Cookie") ?? undefined, () => render(request, responseStatusCode, responseHeaders, remixContext, waitForAll));
+  // The x-request-id header is server/index.mjs's alone (on every response, once).
+  const nonce = cspNonceOf(loadContext);
+  return withRequestLocale(request.headers.get("Cookie") ?? undefined, () =>
+    render(request, responseStatusCode, responseHeaders, remixContext, waitForAll, nonce),
+  );
 }
 
 function render(
@@ -44,12 +53,18 @@ function render(
   responseHeaders: Headers,
   remixContext: EntryContext,
   waitForAll: boolean,
+  nonce: string | undefined,
 ) {
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // The nonce reaches React's own inline scripts (renderToPipeableStream), Remix's
+    // streamed data (RemixServer) and root.tsx's <Scripts> and <ScrollRestoration>.
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();

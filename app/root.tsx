@@ -2,8 +2,9 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { ErrorPage, errorMeta } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
 import { currentLocale, t } from "~/i18n";
-import { requestIdOf } from "~/request-context.server";
+import { csrfTokenOf, requestIdOf } from "~/request-context.server";
 import styles from "~/styles/app.css?url";
 
 export const meta = errorMeta;
@@ -15,11 +16,15 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  // The error page shows this id so support can find the log line.
-  return { requestId: requestIdOf(context, request) };
+  // The error page shows this id so support can find the log line. The CSRF token goes
+  // into every form (components/form.tsx); this loader runs again after each submission,
+  // so the page always holds the token of the current session.
+  return { requestId: requestIdOf(context, request), csrfToken: csrfTokenOf(context) };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  // The Content-Security-Policy allows inline scripts only with this response's nonce.
+  const nonce = useNonce();
   return (
     <html lang={currentLocale()}>
       <head>
@@ -33,8 +38,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {t("app.skipToContent")}
         </a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,11 +1,18 @@
 // Production server: the Remix build behind Express, on 127.0.0.1:${PORT:-3000}.
 // Express rather than remix-serve so that every request gets an id (logged with any
-// unexpected error and written on audit rows) and so that sign-in throttling sees the
-// client's address.
-import { randomUUID } from "node:crypto";
-import { createRequestHandler } from "@remix-run/express";
+// unexpected error and written on audit rows), so that sign-in throttling sees the client's
+// address, and so that one edge in front of Remix sets the security headers and refuses
+// forged or malformed posts before any route runs (docs/decisions/005 and 015).
+import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
+import cookieParser from "cookie-parser";
 import express from "express";
+import { createCsrf } from "./csrf.mjs";
+import { checkFormPost, isApiRequest, isCheckedRequest } from "./form-posts.mjs";
+import { createRefuse } from "./refusal.mjs";
+import { createRemixHandler } from "./remix-handler.mjs";
+import { logPrefix, requestIds } from "./request-id.mjs";
+import { cspNonce, noStore, permissions, securityHeaders } from "./security-headers.mjs";
 
 // The database must exist (npm run setup); WAL lets readers go on while a write commits.
 // The mode is stored in the file, so setting it once at start-up is enough.
@@ -22,32 +29,53 @@ try {
 const build = await import("../build/server/index.js");
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
+const production = process.env.NODE_ENV === "production";
+// Our origin as the browser sees it, when a proxy in front changes Host (see form-posts.mjs).
+const publicOrigin = process.env.PUBLIC_ORIGIN ? new URL(process.env.PUBLIC_ORIGIN).origin : null;
+// Without SESSION_SECRET the app signs sessions with a random secret per process
+// (app/config.server.ts); the CSRF key then changes at restart as the sessions do.
+const csrf = createCsrf({ secret: process.env.SESSION_SECRET ?? randomBytes(32).toString("hex"), secure: production });
+const refuse = createRefuse(build.entry.module.edgeRefusalText);
 
 const app = express();
 app.disable("x-powered-by");
 // Behind a hospital's reverse proxy, set TRUST_PROXY so req.ip is the client's address.
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
-app.use((req, res, next) => {
-  const incoming = req.get("x-request-id");
-  res.locals.requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-  res.set({
-    "x-request-id": res.locals.requestId,
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "referrer-policy": "same-origin",
-  });
-  next();
-});
+app.use(requestIds);
+app.use(cspNonce, securityHeaders({ production }), permissions);
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
-const handleRemix = createRequestHandler({
+// Everything below is dynamic.
+app.use(noStore, cookieParser());
+const formPost = checkFormPost({ csrf, refuse, publicOrigin });
+app.use((req, res, next) => (isCheckedRequest(req) ? formPost(req, res, next) : next()));
+// Pages get the token for their forms; the consumer APIs have no forms and no cookies.
+app.use((req, res, next) => {
+  if (!isApiRequest(req)) res.locals.csrfToken = csrf.issue(req, res);
+  next();
+});
+
+const handleRemix = createRemixHandler({
   build,
   mode: process.env.NODE_ENV,
-  getLoadContext: (req, res) => ({ requestId: res.locals.requestId, clientAddress: req.ip ?? "unknown" }),
+  getLoadContext: (req, res) => ({
+    requestId: res.locals.requestId,
+    clientRequestId: res.locals.clientRequestId,
+    clientAddress: req.ip ?? "unknown",
+    csrfToken: res.locals.csrfToken,
+    cspNonce: res.locals.cspNonce,
+  }),
 });
 // Loaders, actions and the render all answer in the language of the `lang` cookie.
 app.all("*", (req, res, next) => build.entry.module.withRequestLocale(req.get("cookie"), () => handleRemix(req, res, next)));
+
+// Anything that escapes the handlers: logged with the request id, answered without details.
+app.use((error, req, res, _next) => {
+  console.error(`${logPrefix(res)} ${req.method} ${req.path}`, error);
+  if (!res.headersSent) res.status(500).type("text/plain; charset=utf-8").send("Internt fel.\n");
+  else res.end();
+});
 
 app.listen(port, host, () => {
   console.log(`Fasta kontakter listening on http://${host}:${port}`);

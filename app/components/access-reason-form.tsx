@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { TextField } from "~/components/text-field";
 import type { FieldErrors } from "~/forms/parse";
 import { accessReasonSchema } from "~/forms/schemas";

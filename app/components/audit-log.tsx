@@ -1,7 +1,8 @@
 // The parts both audit pages share: the filter form, the counts, the table of log rows and
 // the pager. All of it works as plain HTML: the filter is a GET form, the pager links.
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { describedBy, FieldMessages } from "~/components/field-messages";
+import { Form } from "~/components/form";
 import { formatPatientIdentifier } from "~/domain/identifiers";
 import { isRoleCode } from "~/domain/permissions";
 import { formatNumber, t } from "~/i18n";

@@ -6,6 +6,7 @@ import * as candidates from "./catalogs/candidates";
 import * as cases from "./catalogs/cases";
 import * as citizen from "./catalogs/citizen";
 import * as compliance from "./catalogs/compliance";
+import * as edge from "./catalogs/edge";
 import * as patients from "./catalogs/patients";
 import * as staff from "./catalogs/staff";
 import * as statechart from "./catalogs/statechart";
@@ -27,6 +28,7 @@ const sv = {
   ...turnover.sv,
   ...citizen.sv,
   ...apiKeys.sv,
+  ...edge.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -42,6 +44,7 @@ const en: Record<MessageKey, string> = {
   ...turnover.en,
   ...citizen.en,
   ...apiKeys.en,
+  ...edge.en,
 };
 
 export const LOCALES = ["sv", "en"] as const;

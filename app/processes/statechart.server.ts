@@ -212,7 +212,7 @@ export function renderStatechart(machine: AnyStateMachine, options: Options): st
   const titleId = `${options.idBase}-title`;
   const descId = `${options.idBase}-desc`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="statechart" role="img" aria-labelledby="${titleId} ${descId}" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" style="max-width:100%;height:auto" font-family="${escapeXml(FONT)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="statechart" role="img" aria-labelledby="${titleId} ${descId}" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${escapeXml(FONT)}">`,
     `<title id="${titleId}">${escapeXml(options.title)}</title>`,
     `<desc id="${descId}">${escapeXml(description(options, stateName, eventName))}</desc>`,
     `<defs>${arrowhead(`${options.idBase}-arrow`, LINE_GREY)}${arrowhead(`${options.idBase}-arrow-taken`, INK)}</defs>`,

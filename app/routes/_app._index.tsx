@@ -1,8 +1,9 @@
 // The start page: the unit's worklist for the signed-in role (issue 4 §1). The loader reads
 // the GET filter and hands over to the worklist module, which also logs the access.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/actor.server";
+import { Form } from "~/components/form";
 import { can } from "~/domain/permissions";
 import { db } from "~/db.server";
 import { pageTitle, t } from "~/i18n";

@@ -3,10 +3,11 @@
 // revoke one after a confirmation step, and see the calls that were turned away. Everything
 // works without JavaScript: the confirmation is a section of this page at ?aterkalla=<id>.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { requireActor, requirePermission } from "~/auth/actor.server";
 import { issueApiKey, listApiKeys, recentRejections, revokeApiKey, type ApiKeyItem, type IssuedApiKey, type RejectedCall } from "~/api/api-keys.server";
+import { Form } from "~/components/form";
 import { TextField } from "~/components/text-field";
 import { db } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";

@@ -3,8 +3,9 @@
 // can be bookmarked; a patient found is opened at once (the extract logs that access).
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { describedBy, FieldMessages } from "~/components/field-messages";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/actor.server";
+import { Form } from "~/components/form";
 import { db } from "~/db.server";
 import { formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifiers";
 import { isRoleCode } from "~/domain/permissions";

@@ -1,9 +1,10 @@
 // The unit's patients: a list and a search by personnummer or name. Each patient shown is
 // access-logged (HSLF-FS 2016:40 4 kap. 9 §). The start page (/) is the unit's worklist.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { actorRef, requireActor, requirePermission } from "~/auth/actor.server";
 import { logAccess } from "~/audit.server";
+import { Form } from "~/components/form";
 import { db } from "~/db.server";
 import { ageOn, formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifiers";
 import { pageTitle, t } from "~/i18n";

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/actor.server";
+import { Form } from "~/components/form";
 import { TextField } from "~/components/text-field";
 import { db } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";

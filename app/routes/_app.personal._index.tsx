@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server";
+import { Form } from "~/components/form";
 import { db } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";
 import { pageTitle, t } from "~/i18n";

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/actor.server";
+import { Form } from "~/components/form";
 import { FieldGroup, SelectField } from "~/components/staff-fields";
 import { TextField } from "~/components/text-field";
 import { db } from "~/db.server";

@@ -2,10 +2,11 @@
 // preview is saved as a draft batch and shown at ?plan=<id>; its button starts exactly that
 // plan, once. A failed run comes back here with the same choices and the failing rows named.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { actorRef, requireActor, requirePermission, type Actor } from "~/auth/actor.server";
 import { logAccess } from "~/audit.server";
+import { Form } from "~/components/form";
 import { FailureMessage, ProblemMessage, RowFlags } from "~/components/turnover";
 import { TextField } from "~/components/text-field";
 import { db } from "~/db.server";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/actor.server";
 import { ErrorPage, errorMeta } from "~/components/error-page";
+import { Form } from "~/components/form";
 import { LanguageSwitch } from "~/components/language-switch";
 import { can, type Permission } from "~/domain/permissions";
 import { t, type MessageKey } from "~/i18n";

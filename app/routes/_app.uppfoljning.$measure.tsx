@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/actor.server";
 import { logAccess } from "~/audit.server";
+import { Form } from "~/components/form";
 import { db } from "~/db.server";
 import { formatPatientIdentifier } from "~/domain/identifiers";
 import { pageTitle, t, type MessageKey } from "~/i18n";

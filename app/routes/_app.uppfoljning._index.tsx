@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/actor.server";
 import { ComplianceChart } from "~/components/compliance-chart";
+import { Form } from "~/components/form";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { pageTitle, t, type MessageKey } from "~/i18n";

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { createSession, findActiveSession, safeRedirectTarget, sessionCookieHeader } from "~/auth/session.server";
 import { signIn } from "~/auth/sign-in.server";
+import { Form } from "~/components/form";
 import { LanguageSwitch } from "~/components/language-switch";
 import { TextField } from "~/components/text-field";
 import { db } from "~/db.server";

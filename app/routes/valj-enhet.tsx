@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireSignedIn, roleChoicesOf } from "~/auth/actor.server";
 import { safeRedirectTarget } from "~/auth/session.server";
+import { Form } from "~/components/form";
 import { db } from "~/db.server";
 import { parseForm } from "~/forms/parse";
 import { chooseUnitSchema } from "~/forms/schemas";

@@ -11,6 +11,14 @@ describe("unexpected errors", () => {
     expect(vi.mocked(console.error)).toHaveBeenCalledWith("[request req-42] GET /patienter/abc", error);
   });
 
+  it("name a client's own request id beside ours, never instead of it", () => {
+    allowConsoleError();
+    const request = new Request("http://localhost/logga-in", { method: "POST" });
+    const error = new Error("boom");
+    handleError(error, { request, params: {}, context: { requestId: "req-43", clientRequestId: "from-client" } });
+    expect(vi.mocked(console.error)).toHaveBeenCalledWith("[request req-43] (client id from-client) POST /logga-in", error);
+  });
+
   it("are not logged when the user navigated away (aborted request)", () => {
     const controller = new AbortController();
     controller.abort();

@@ -1,11 +1,11 @@
 // One form per process event, drawn from its field description (fields.ts): a real
 // <Form method="post"> that works without JavaScript, validated in the browser by
 // react-hook-form with the event's zod schema (EVENT_INPUT), which the server checks again.
-import { Form } from "@remix-run/react";
 import { describedBy, FieldMessages } from "~/components/field-messages";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { FieldValues } from "react-hook-form";
 import type { z } from "zod";
+import { Form } from "~/components/form";
 import { TextField } from "~/components/text-field";
 import type { FieldErrors } from "~/forms/parse";
 import { useValidatedForm } from "~/forms/use-validated-form";
