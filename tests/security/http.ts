@@ -184,3 +184,66 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
 
 /** A stack trace or an internal error leaking into a response body. */
 export const LEAK = /\bat [\w$.<>]+ \(|node:internal|\/node_modules\/|\bTypeError\b|\bRangeError\b|\bSyntaxError: |PrismaClient|SqliteError/;
+
+/** One demo user per role of the reference data. */
+export const USER_OF_ROLE: Record<string, DemoUser> = {
+  VERKSAMHETSCHEF: "verksamhetschef",
+  VARDPERSONAL: "sjukskoterska",
+  LAKARE: "lakare",
+  ENHETSCHEF_HEMTJANST: "enhetschef",
+  ADMINISTRATOR: "administrator",
+};
+
+export const permissionsOfRole = (role: string) =>
+  new Set(query<{ permissionCode: string }>(`SELECT permissionCode FROM "RolePermission" WHERE roleCode = ?`, role).map((r) => r.permissionCode));
+
+/** The first demo user whose role holds every one of `permissions` (verksamhetschef first). */
+export function userHolding(permissions: readonly string[]): DemoUser {
+  const role = Object.keys(USER_OF_ROLE).find((r) => permissions.every((p) => permissionsOfRole(r).has(p)));
+  if (!role) throw new Error(`no demo role holds ${permissions.join(", ")}`);
+  return USER_OF_ROLE[role];
+}
+
+export type FormFields = [string, string][];
+
+/**
+ * The fields a browser would submit with the first POST form of `html` (the page at `page`)
+ * that posts to `action`: hidden inputs, text inputs with their
+ * value, checked boxes and radios (the first radio of a group when none is checked), the first
+ * option of each select. Good enough to replay a real form without a browser.
+ */
+export function formFields(html: string, page: string, action: string): FormFields | null {
+  for (const match of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
+    const attributes = match[1];
+    if (!/method="post"/i.test(attributes)) continue;
+    const formAction = /action="([^"]*)"/.exec(attributes)?.[1]?.replaceAll("&amp;", "&") ?? null;
+    // A form without an action posts to the page itself (`page`).
+    if ((formAction ?? page).split("?")[0] !== action.split("?")[0]) continue;
+    const fields: FormFields = [];
+    const radios = new Set<string>();
+    for (const input of match[2].matchAll(/<(input|select|textarea)\b([^>]*)>/g)) {
+      const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(input[2])?.[1]?.replaceAll("&amp;", "&");
+      const name = attr("name");
+      if (!name) continue;
+      const type = attr("type") ?? "text";
+      if (type === "submit" || type === "button") continue;
+      if (input[1] === "select") {
+        const rest = match[2].slice((input.index ?? 0));
+        fields.push([name, /<option[^>]*value="([^"]*)"/.exec(rest)?.[1] ?? ""]);
+        continue;
+      }
+      if (type === "checkbox" && !/\bchecked\b/.test(input[2])) continue;
+      if (type === "radio") {
+        if (radios.has(name)) continue;
+        radios.add(name);
+      }
+      fields.push([name, attr("value") ?? ""]);
+    }
+    const submit = /<button[^>]*name="([^"]*)"[^>]*value="([^"]*)"/.exec(match[2]);
+    if (submit && !fields.some(([k]) => k === submit[1])) fields.push([submit[1], submit[2]]);
+    return fields;
+  }
+  return null;
+}
+
+export const urlencoded = (fields: FormFields) => new URLSearchParams(fields).toString();
