@@ -64,6 +64,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: "security",
+          // The adversarial suite of issue 13, against one shared production server. Files run
+          // one after another (sorted by name: zz-audit-after-suite runs last and verifies the
+          // audit chain after every other file has written to it).
+          include: ["tests/security/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-setup.ts", "tests/security/global-setup.ts"],
+          fileParallelism: false,
+          sequence: { shuffle: false },
+        },
+      },
     ],
   },
 });
