@@ -5,7 +5,7 @@
 import { currentLocale, pageTitle, t } from "~/i18n";
 import { localeFromCookies, withLocale } from "~/i18n/locale.server";
 
-export const EDGE_REFUSALS = ["foreignOrigin", "csrf", "contentType", "tooLarge", "badBody"] as const;
+export const EDGE_REFUSALS = ["foreignOrigin", "csrf", "contentType", "tooLarge", "badBody", "badUrl"] as const;
 export type EdgeRefusal = (typeof EDGE_REFUSALS)[number];
 
 const escapeHtml = (text: string) =>

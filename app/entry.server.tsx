@@ -20,7 +20,7 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
   // A client's own id is only a hint for matching its logs with ours, never our id.
   const clientId = clientRequestIdOf(context);
   const client = clientId ? ` (client id ${clientId})` : "";
-  console.error(`[request ${requestId}]${client} ${request.method} ${new URL(request.url).pathname}`, error);
+  console.error("%s", `[request ${requestId}]${client} ${request.method} ${new URL(request.url).pathname}`, error);
 }
 
 /**

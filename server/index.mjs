@@ -44,6 +44,16 @@ if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
 app.use(requestIds);
 app.use(cspNonce, securityHeaders({ production }), permissions);
+// A path whose percent-escapes are not UTF-8 names no page of ours, and Remix's router throws
+// on it (a 500): answer 400 first.
+app.use((req, res, next) => {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    return refuse(req, res, 400, "badUrl");
+  }
+  next();
+});
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 // Everything below is dynamic.
@@ -72,7 +82,7 @@ app.all("*", (req, res, next) => build.entry.module.withRequestLocale(req.get("c
 
 // Anything that escapes the handlers: logged with the request id, answered without details.
 app.use((error, req, res, _next) => {
-  console.error(`${logPrefix(res)} ${req.method} ${req.path}`, error);
+  console.error("%s", `${logPrefix(res)} ${req.method} ${req.path}`, error);
   if (!res.headersSent) res.status(500).type("text/plain; charset=utf-8").send("Internt fel.\n");
   else res.end();
 });

@@ -14,12 +14,17 @@ const MB = 1024 * 1024;
 
 async function send(c: Case): Promise<Outcome> {
   const client = c.client ?? new Client();
-  let answer: Answer;
-  try {
-    answer = await client.request(c.path, { method: c.method ?? "POST", headers: c.headers, body: c.body });
-  } catch (error) {
-    // The server may close the connection on an oversized body; that is a refusal, not a 500.
-    return { name: c.name, status: 0, body: String(error), soapFault: false };
+  let answer: Answer | undefined;
+  // A refusal of an oversized body closes its connection, and a request sent on a pooled
+  // connection just then fails on the client's side: one retry tells the two apart.
+  for (let attempt = 0; !answer; attempt++) {
+    try {
+      answer = await client.request(c.path, { method: c.method ?? "POST", headers: c.headers, body: c.body });
+    } catch (error) {
+      const oversized = (c.body?.length ?? 0) > 256 * 1024;
+      if (oversized) return { name: c.name, status: 0, body: "", soapFault: false };
+      if (attempt > 0) return { name: c.name, status: 599, body: `the connection failed: ${String(error)}`, soapFault: false };
+    }
   }
   const soapFault = answer.status === 500 && /<(\w+:)?Fault\b/.test(answer.body) && /Envelope/.test(answer.body);
   return { name: c.name, status: answer.status, body: answer.body.slice(0, 20_000), soapFault };

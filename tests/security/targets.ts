@@ -14,6 +14,8 @@ export type Target = {
   victim: DemoUser | null;
   /** The fields of the real form; the CSRF token is among them once the edge exists. */
   fields: FormFields;
+  /** Whether the page shows a form posting here (a patient page does only while locked). */
+  formOnPage: boolean;
 };
 
 /** Routes whose POSTs need no cookie and no CSRF token: API keys (contract: /riv/*, /fhir/*). */
@@ -65,11 +67,12 @@ export async function stateChangingTargets(): Promise<{ targets: Target[]; clien
     const client = victim ? await clientOf(victim) : new Client();
     const { path, page } = await concretePath(file, client);
     const html = (await client.get(page)).body;
-    let fields = formFields(html, page, path) ?? [];
+    const found = formFields(html, page, path);
+    let fields = found ?? [];
     if (file === "logga-in.tsx") fields = [["username", "lakare"], ["password", "fastakontakter"], ["redirectTo", "/"], ...fields.filter(([k]) => k === "csrf")];
     if (file === "api-nycklar" || file === "_app.api-nycklar.tsx") fields = [...fields.filter(([k]) => k === "csrf"), ["intent", "create"], ["name", "Angripare"]];
     if (file === "sprak.tsx") fields = [...fields.filter(([k]) => k !== "lang"), ["lang", "en"]];
-    targets.push({ file, routeId: `routes/${file.replace(/\.tsx?$/, "")}`, path, page, victim, fields });
+    targets.push({ file, routeId: `routes/${file.replace(/\.tsx?$/, "")}`, path, page, victim, fields, formOnPage: found !== null });
   }
   return { targets, clients };
 }

@@ -18,6 +18,8 @@ export const sv = {
     "Det som skickades var större än vad ett formulär i Fasta kontakter kan vara. Ingenting sparades. Gå tillbaka, korta texten och försök igen.",
   "edge.badBody.title": "Formuläret kunde inte läsas",
   "edge.badBody.body": "Det som skickades gick inte att läsa som ett formulär. Ingenting sparades. Gå tillbaka och försök igen.",
+  "edge.badUrl.title": "Adressen kunde inte läsas",
+  "edge.badUrl.body": "Adressen innehåller tecken som inte går att läsa. Kontrollera länken eller gå till startsidan.",
 };
 
 export const en: Translation<typeof sv> = {
@@ -35,4 +37,6 @@ export const en: Translation<typeof sv> = {
     "What was sent is larger than any form of Fasta kontakter can be. Nothing was saved. Go back, shorten the text and try again.",
   "edge.badBody.title": "The form could not be read",
   "edge.badBody.body": "What was sent could not be read as a form. Nothing was saved. Go back and try again.",
+  "edge.badUrl.title": "The address could not be read",
+  "edge.badUrl.body": "The address contains characters that cannot be read. Check the link or go to the start page.",
 };
