@@ -8,7 +8,7 @@ describe("unexpected errors", () => {
     const request = new Request("http://localhost/patienter/abc");
     const error = new Error("boom");
     handleError(error, { request, params: {}, context: { requestId: "req-42" } });
-    expect(vi.mocked(console.error)).toHaveBeenCalledWith("[request req-42] GET /patienter/abc", error);
+    expect(vi.mocked(console.error)).toHaveBeenCalledWith("%s", "[request req-42] GET /patienter/abc", error);
   });
 
   it("name a client's own request id beside ours, never instead of it", () => {
@@ -16,7 +16,7 @@ describe("unexpected errors", () => {
     const request = new Request("http://localhost/logga-in", { method: "POST" });
     const error = new Error("boom");
     handleError(error, { request, params: {}, context: { requestId: "req-43", clientRequestId: "from-client" } });
-    expect(vi.mocked(console.error)).toHaveBeenCalledWith("[request req-43] (client id from-client) POST /logga-in", error);
+    expect(vi.mocked(console.error)).toHaveBeenCalledWith("%s", "[request req-43] (client id from-client) POST /logga-in", error);
   });
 
   it("are not logged when the user navigated away (aborted request)", () => {

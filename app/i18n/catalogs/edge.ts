@@ -19,7 +19,7 @@ export const sv = {
   "edge.badBody.title": "Formuläret kunde inte läsas",
   "edge.badBody.body": "Det som skickades gick inte att läsa som ett formulär. Ingenting sparades. Gå tillbaka och försök igen.",
   "edge.badUrl.title": "Adressen kunde inte läsas",
-  "edge.badUrl.body": "Adressen innehåller tecken som inte går att läsa. Kontrollera länken eller gå till startsidan.",
+  "edge.badUrl.body": "Adressen innehåller tecken som inte går att läsa. Ingenting sparades. Kontrollera länken eller gå till startsidan.",
 };
 
 export const en: Translation<typeof sv> = {
@@ -38,5 +38,5 @@ export const en: Translation<typeof sv> = {
   "edge.badBody.title": "The form could not be read",
   "edge.badBody.body": "What was sent could not be read as a form. Nothing was saved. Go back and try again.",
   "edge.badUrl.title": "The address could not be read",
-  "edge.badUrl.body": "The address contains characters that cannot be read. Check the link or go to the start page.",
+  "edge.badUrl.body": "The address contains characters that cannot be read. Nothing was saved. Check the link or go to the start page.",
 };
