@@ -25,7 +25,21 @@ export function presentedKey(request: Request): string | null {
   return bearer?.[1] ?? request.headers.get("x-api-key")?.trim() ?? null;
 }
 
-export type Consumer = { keyId: string; name: string };
+/** The services a key may be allowed to call (decision 016), as stored in ApiKey.services. */
+export const API_SERVICES = ["GetCareManagers", "FhirCareTeam"] as const;
+export type ApiService = (typeof API_SERVICES)[number];
+
+const isApiService = (value: string): value is ApiService => (API_SERVICES as readonly string[]).includes(value);
+
+/** ApiKey.services as stored: the chosen services, comma-separated, in API_SERVICES order. */
+export const storedServices = (services: readonly ApiService[]) => API_SERVICES.filter((s) => services.includes(s)).join(",");
+export const readServices = (stored: string): ApiService[] => stored.split(",").filter(isApiService);
+
+/**
+ * The system behind a key, and what the key allows: only the contacts of one care giver
+ * (`careGiverHsaId`), and only through the services listed.
+ */
+export type Consumer = { keyId: string; name: string; careGiverHsaId: string; services: readonly ApiService[] };
 
 export type Rejection = "missing" | "malformed" | "unknown" | "revoked";
 
@@ -42,8 +56,17 @@ export async function authenticateConsumer(
 ): Promise<Authentication> {
   const key = presentedKey(request);
   const wellFormed = key !== null && KEY_PATTERN.test(key);
-  const found = wellFormed ? await db.apiKey.findUnique({ where: { hash: hashApiKey(key) } }) : null;
-  if (found && found.revokedAt === null) return { ok: true, consumer: { keyId: found.id, name: found.name } };
+  const found = wellFormed
+    ? await db.apiKey.findUnique({ where: { hash: hashApiKey(key) }, include: { organisation: { select: { hsaId: true } } } })
+    : null;
+  // A key without a care giver is a legacy key, revoked by migration 20261204000200; were one
+  // ever active it would still be refused rather than read region-wide.
+  if (found && found.revokedAt === null && found.organisation) {
+    return {
+      ok: true,
+      consumer: { keyId: found.id, name: found.name, careGiverHsaId: found.organisation.hsaId, services: readServices(found.services) },
+    };
+  }
   const rejection: Rejection = !key ? "missing" : !wellFormed ? "malformed" : found ? "revoked" : "unknown";
   console.warn(`[api] ${requestId} rejected a call to ${endpoint}: ${rejection} key`);
   await db.$transaction((tx) =>

@@ -156,7 +156,7 @@ describe("authenticateConsumer", () => {
   it("the access log names the consumer system and no user", async () => {
     const key = await createApiKey(db, "Journalsystem X");
     const patient = await createPatient(db);
-    await logAccess(db, consumerActor({ keyId: key.id, name: key.name }, "req-log"), now, [patient.id], "api.fhir-care-team");
+    await logAccess(db, consumerActor({ keyId: key.id, name: key.name, careGiverHsaId: "-", services: [] }, "req-log"), now, [patient.id], "api.fhir-care-team");
     const row = await db.accessLog.findFirstOrThrow({ where: { patientId: patient.id } });
     expect(row).toMatchObject({ userId: null, consumerSystem: "Journalsystem X", action: "api.fhir-care-team" });
   });

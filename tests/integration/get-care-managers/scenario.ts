@@ -147,7 +147,7 @@ export async function buildScenario(now = new Date()) {
   const endedContact = await assign({ ...base, staffMemberId: leaver.id, careUnitId: ward.id, kind: "FAST_VARDKONTAKT", endedAt: yesterday });
   const futureContact = await assign({ ...base, staffMemberId: newcomer.id, careUnitId: ward.id, kind: "FAST_VARDKONTAKT", startedAt: tomorrow });
 
-  const consumer = await createApiKey(db, "1177 Vårdguiden (test)");
+  const consumer = await createApiKey(db, "1177 Vårdguiden (test)", { careGiverId: region.id });
   return {
     now,
     region,
