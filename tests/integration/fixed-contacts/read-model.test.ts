@@ -116,7 +116,11 @@ describe("authenticateConsumer", () => {
   it("accepts an active key as bearer token or X-API-Key and names the system", async () => {
     const key = await createApiKey(db, "1177 Vårdguiden (test)");
     const viaBearer = await authenticateConsumer(db, call({ authorization: `Bearer ${key.key}` }), context);
-    expect(viaBearer).toEqual({ ok: true, consumer: { keyId: key.id, name: "1177 Vårdguiden (test)" } });
+    const careGiver = await db.organisation.findUniqueOrThrow({ where: { id: key.organisationId! } });
+    expect(viaBearer).toEqual({
+      ok: true,
+      consumer: { keyId: key.id, name: "1177 Vårdguiden (test)", careGiverHsaId: careGiver.hsaId, services: ["GetCareManagers", "FhirCareTeam"] },
+    });
     const viaHeader = await authenticateConsumer(db, call({ "x-api-key": key.key }), context);
     expect(viaHeader.ok).toBe(true);
     expect(key.hash).toBe(hashApiKey(key.key));

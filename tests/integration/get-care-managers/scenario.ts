@@ -148,7 +148,10 @@ export async function buildScenario(now = new Date()) {
   const futureContact = await assign({ ...base, staffMemberId: newcomer.id, careUnitId: ward.id, kind: "FAST_VARDKONTAKT", startedAt: tomorrow });
 
   const consumer = await createApiKey(db, "1177 Vårdguiden (test)", { careGiverId: region.id });
+  // A key reads one care giver (decision 016): the kommun's contacts need a key of the kommun.
+  const kommunConsumer = await createApiKey(db, "1177 Vårdguiden, kommunen (test)", { careGiverId: kommun.id });
   return {
+    kommunConsumer,
     now,
     region,
     kommun,
