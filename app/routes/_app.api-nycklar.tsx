@@ -48,7 +48,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [keys, rejections] = await Promise.all([listApiKeys(db, careGivers), recentRejections(db, careGivers)]);
   const toRevoke = keys.find((k) => k.id === params.get("aterkalla") && k.revokedAt === null) ?? null;
   const revoked = keys.find((k) => k.id === params.get("aterkallad") && k.revokedAt !== null) ?? null;
-  return { keys, rejections, toRevoke, revokedName: revoked?.name ?? null, careGivers };
+  // The care giver of the unit the administrator acts in comes first as the choice.
+  const unit = await db.careUnit.findUnique({ where: { id: actor.unit.id }, select: { organisationId: true } });
+  const defaultCareGiverId = careGivers.find((c) => c.id === unit?.organisationId)?.id ?? (careGivers.length === 1 ? careGivers[0].id : "");
+  return { keys, rejections, toRevoke, revokedName: revoked?.name ?? null, careGivers, defaultCareGiverId };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -96,7 +99,7 @@ export default function ApiKeysPage() {
       ) : null}
       {created ? <CreatedKey created={created} /> : null}
       {page.toRevoke ? <ConfirmRevoke apiKey={page.toRevoke} /> : null}
-      <CreateForm key={created?.id ?? "new"} careGivers={page.careGivers} />
+      <CreateForm key={created?.id ?? "new"} careGivers={page.careGivers} defaultCareGiverId={page.defaultCareGiverId} />
       <KeyTable keys={page.keys} />
       <Rejections rows={page.rejections} />
     </>
@@ -151,7 +154,7 @@ function ConfirmRevoke({ apiKey }: { apiKey: ApiKeyItem }) {
   );
 }
 
-function CreateForm({ careGivers }: { careGivers: CareGiverChoice[] }) {
+function CreateForm({ careGivers, defaultCareGiverId }: { careGivers: CareGiverChoice[]; defaultCareGiverId: string }) {
   const result = useActionData<typeof action>();
   const failed = result && "errors" in result ? result : null;
   const { register, onSubmit, errorFor } = useValidatedForm(createApiKeySchema, failed?.errors);
@@ -174,7 +177,6 @@ function CreateForm({ careGivers }: { careGivers: CareGiverChoice[] }) {
           error={errorFor("name")}
           defaultValue={failed?.name ?? ""}
           autoComplete="off"
-          maxLength={API_KEY_NAME_MAX}
         />
         <div className={`field${errorFor("careGiverId") ? " field--error" : ""}`}>
           <label htmlFor="careGiverId">{t("apiKeys.create.careGiver")}</label>
@@ -182,11 +184,11 @@ function CreateForm({ careGivers }: { careGivers: CareGiverChoice[] }) {
           <select
             id="careGiverId"
             {...register("careGiverId")}
-            defaultValue={careGivers.length === 1 ? careGivers[0].id : ""}
+            defaultValue={defaultCareGiverId}
             aria-describedby={describedBy("careGiverId", true, errorFor("careGiverId"))}
             aria-invalid={errorFor("careGiverId") ? true : undefined}
           >
-            {careGivers.length === 1 ? null : <option value="">{t("apiKeys.create.careGiver")}</option>}
+            {defaultCareGiverId ? null : <option value="">{t("apiKeys.create.careGiver")}</option>}
             {careGivers.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name} ({c.hsaId})
