@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { ActorRef } from "~/auth/actor.server";
 import { recordAudit } from "~/audit.server";
 import type { Db } from "~/db.server";
+import { readServices, type ApiService } from "./services";
 
 /** Keys read "fk_" + 43 base64url characters (256 random bits). */
 const KEY_PATTERN = /^fk_[A-Za-z0-9_-]{43}$/;
@@ -25,15 +26,7 @@ export function presentedKey(request: Request): string | null {
   return bearer?.[1] ?? request.headers.get("x-api-key")?.trim() ?? null;
 }
 
-/** The services a key may be allowed to call (decision 016), as stored in ApiKey.services. */
-export const API_SERVICES = ["GetCareManagers", "FhirCareTeam"] as const;
-export type ApiService = (typeof API_SERVICES)[number];
-
-const isApiService = (value: string): value is ApiService => (API_SERVICES as readonly string[]).includes(value);
-
-/** ApiKey.services as stored: the chosen services, comma-separated, in API_SERVICES order. */
-export const storedServices = (services: readonly ApiService[]) => API_SERVICES.filter((s) => services.includes(s)).join(",");
-export const readServices = (stored: string): ApiService[] => stored.split(",").filter(isApiService);
+export { API_SERVICES, readServices, storedServices, type ApiService } from "./services";
 
 /**
  * The system behind a key, and what the key allows: only the contacts of one care giver

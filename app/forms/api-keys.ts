@@ -3,7 +3,7 @@
 // may call (decision 016). Shared by the browser (react-hook-form) and the server action; the
 // server checks again that the care giver is one the administrator administers.
 import { z } from "zod";
-import type { ApiService } from "~/api/consumers.server";
+import type { ApiService } from "~/api/services";
 import { message, t } from "~/i18n";
 import { TEXT_LIMITS } from "~/forms/text-limits";
 

@@ -17,7 +17,7 @@ import {
   type IssuedApiKey,
   type RejectedCall,
 } from "~/api/api-keys.server";
-import { API_SERVICES } from "~/api/consumers.server";
+import { API_SERVICES } from "~/api/services";
 import { describedBy, FieldMessages } from "~/components/field-messages";
 import { Form } from "~/components/form";
 import { TextField } from "~/components/text-field";
