@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { loadGrant } from "~/auth/actor.server";
 import { createSession, sessionCookieHeader } from "~/auth/session.server";
-import { newApiKey } from "~/api/consumers.server";
+import { API_SERVICES, newApiKey, storedServices, type ApiService } from "~/api/consumers.server";
 import { hashPassword } from "~/auth/sign-in.server";
 import type { Db } from "~/db.server";
 import type { RoleCode } from "~/domain/permissions";
@@ -143,8 +143,22 @@ export function request(path: string, cookie?: string, init: RequestInit = {}) {
 }
 
 /** An active API key for a consumer system, with the key as the system would present it. */
-export async function createApiKey(db: Db, name = `System ${unique()}`) {
+/**
+ * An active key for one care giver (decision 016), by default allowed both services. Without
+ * `careGiverId` the key gets a care giver of its own, so that it reads nobody's contacts unless
+ * a test says whose.
+ */
+export async function createApiKey(
+  db: Db,
+  name = `System ${unique()}`,
+  { careGiverId, services = API_SERVICES }: { careGiverId?: string; services?: readonly ApiService[] } = {},
+) {
   const { key, prefix, hash } = newApiKey();
-  const row = await db.apiKey.create({ data: { name, prefix, hash, createdAt: new Date(), createdByUserId: "test" } });
+  const organisationId =
+    careGiverId ??
+    (await db.organisation.create({ data: { hsaId: `SE2321000016-KG${next()}${unique()}`, name: `Vårdgivare ${unique()}`, kind: "REGION", organisationNumber: `T${unique()}` } })).id;
+  const row = await db.apiKey.create({
+    data: { name, prefix, hash, createdAt: new Date(), createdByUserId: "test", organisationId, services: storedServices(services) },
+  });
   return { ...row, key };
 }

@@ -6,7 +6,24 @@
 import { actorRef, type Actor } from "~/auth/actor.server";
 import { auditedWrite } from "~/audit.server";
 import type { Db } from "~/db.server";
-import { newApiKey, type Rejection } from "./consumers.server";
+import { newApiKey, readServices, storedServices, type ApiService, type Rejection } from "./consumers.server";
+
+/** A care giver (vårdgivare) whose keys the administrator manages. */
+export type CareGiverChoice = { id: string; hsaId: string; name: string };
+
+/**
+ * The care givers of the units where the user holds a role that may manage API keys
+ * (decision 016): an administrator of one care giver neither sees nor touches another's keys.
+ */
+export async function administeredCareGivers(db: Db, actor: Pick<Actor, "userId">): Promise<CareGiverChoice[]> {
+  const roles = await db.rolePermission.findMany({ where: { permissionCode: "apikey:manage" }, select: { roleCode: true } });
+  const grants = await db.roleGrant.findMany({
+    where: { userId: actor.userId, roleCode: { in: roles.map((r) => r.roleCode) } },
+    select: { careUnit: { select: { organisation: { select: { id: true, hsaId: true, name: true } } } } },
+  });
+  const byId = new Map(grants.map((g) => [g.careUnit.organisation.id, g.careUnit.organisation]));
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, "sv"));
+}
 
 export type ApiKeyItem = {
   id: string;
@@ -17,12 +34,30 @@ export type ApiKeyItem = {
   createdBy: string | null;
   revokedAt: string | null;
   revokedBy: string | null;
+  /** "legacy-unscoped": revoked by migration 20261204000200, not by an administrator. */
+  revocationReason: string | null;
+  careGiver: string | null;
+  services: ApiService[];
 };
 
-/** Every key, newest first, with the names of who created and who revoked it. */
-export async function listApiKeys(db: Db): Promise<ApiKeyItem[]> {
+/** The keys of the given care givers, newest first, with the names of who created and who revoked them. */
+export async function listApiKeys(db: Db, careGivers: readonly CareGiverChoice[]): Promise<ApiKeyItem[]> {
   const keys = await db.apiKey.findMany({
-    select: { id: true, name: true, prefix: true, createdAt: true, createdByUserId: true, revokedAt: true, revokedByUserId: true },
+    // Legacy keys (no care giver, all revoked by migration 20261204000200) are listed to every
+    // administrator, as before, so that the reason they stopped working can be read here.
+    where: { OR: [{ organisationId: { in: careGivers.map((c) => c.id) } }, { organisationId: null }] },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      createdByUserId: true,
+      revokedAt: true,
+      revokedByUserId: true,
+      revocationReason: true,
+      services: true,
+      organisation: { select: { name: true } },
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   const userIds = [...new Set(keys.flatMap((k) => [k.createdByUserId, k.revokedByUserId]).filter((id): id is string => id !== null))];
@@ -36,22 +71,41 @@ export async function listApiKeys(db: Db): Promise<ApiKeyItem[]> {
     createdBy: nameOf.get(k.createdByUserId) ?? null,
     revokedAt: k.revokedAt?.toISOString() ?? null,
     revokedBy: k.revokedByUserId ? (nameOf.get(k.revokedByUserId) ?? null) : null,
+    revocationReason: k.revocationReason,
+    careGiver: k.organisation?.name ?? null,
+    services: readServices(k.services),
   }));
 }
 
 export type IssuedApiKey = { id: string; name: string; prefix: string; key: string };
 
-/** A new key for the named system; the returned `key` exists nowhere else. */
-export async function issueApiKey(db: Db, actor: Actor, name: string, now: Date): Promise<IssuedApiKey> {
+export type KeyRequest = { name: string; careGiverId: string; services: readonly ApiService[] };
+
+/**
+ * A new key for the named system, scoped to one of the administrator's care givers; the
+ * returned `key` exists nowhere else. `null` when the care giver is not one the administrator
+ * administers (the form offers no other; a forged post gets the same answer as a stale one).
+ */
+export async function issueApiKey(db: Db, actor: Actor, request: KeyRequest, now: Date): Promise<IssuedApiKey | null> {
+  const careGiver = (await administeredCareGivers(db, actor)).find((c) => c.id === request.careGiverId);
+  if (!careGiver || request.services.length === 0) return null;
   const { key, prefix, hash } = newApiKey();
+  const services = storedServices(request.services);
   return auditedWrite(db, actorRef(actor), now, async (tx) => {
     const row = await tx.apiKey.create({
-      data: { name, prefix, hash, createdAt: now, createdByUserId: actor.userId },
+      data: { name: request.name, prefix, hash, createdAt: now, createdByUserId: actor.userId, organisationId: careGiver.id, services },
       select: { id: true, name: true, prefix: true },
     });
     return {
       result: { ...row, key },
-      audit: [{ action: "apikey.create", entityType: "ApiKey", entityId: row.id, after: { name: row.name, prefix: row.prefix } }],
+      audit: [
+        {
+          action: "apikey.create",
+          entityType: "ApiKey",
+          entityId: row.id,
+          after: { name: row.name, prefix: row.prefix, careGiverHsaId: careGiver.hsaId, services },
+        },
+      ],
     };
   });
 }
@@ -60,9 +114,16 @@ export type Revocation = { outcome: "revoked" | "already"; name: string } | { ou
 
 class AlreadyRevoked extends Error {}
 
-/** Revokes a key for good (the database refuses to undo it: migration 20261125000500_api_keys). */
+/**
+ * Revokes a key for good (the database refuses to undo it: migration 20261125000500_api_keys).
+ * A key of a care giver the administrator does not administer is "not-found", like an unknown id.
+ */
 export async function revokeApiKey(db: Db, actor: Actor, keyId: string, now: Date): Promise<Revocation> {
-  const key = await db.apiKey.findUnique({ where: { id: keyId }, select: { id: true, name: true, prefix: true, revokedAt: true } });
+  const careGivers = await administeredCareGivers(db, actor);
+  const key = await db.apiKey.findFirst({
+    where: { id: keyId, organisationId: { in: careGivers.map((c) => c.id) } },
+    select: { id: true, name: true, prefix: true, revokedAt: true },
+  });
   if (!key) return { outcome: "not-found" };
   if (key.revokedAt) return { outcome: "already", name: key.name };
   try {
@@ -108,7 +169,7 @@ const REJECTIONS: readonly Rejection[] = ["missing", "malformed", "unknown", "re
  * The latest calls authenticateConsumer turned away (its "apikey.rejected" audit rows): an
  * administrator sees probing, and systems still calling with a revoked key.
  */
-export async function recentRejections(db: Db, limit = 20): Promise<RejectedCall[]> {
+export async function recentRejections(db: Db, careGivers: readonly CareGiverChoice[], limit = 20): Promise<RejectedCall[]> {
   // entityType first: the (entityType, entityId) index keeps this to the key rows.
   const rows = await db.auditEvent.findMany({
     where: { entityType: "ApiKey", action: "apikey.rejected" },
@@ -116,7 +177,11 @@ export async function recentRejections(db: Db, limit = 20): Promise<RejectedCall
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
   });
-  const keys = await db.apiKey.findMany({ where: { id: { in: rows.map((r) => r.entityId) } }, select: { id: true, name: true } });
+  // Only the administrator's own care givers' keys are named: another's key shows as its prefix.
+  const keys = await db.apiKey.findMany({
+    where: { id: { in: rows.map((r) => r.entityId) }, organisationId: { in: careGivers.map((c) => c.id) } },
+    select: { id: true, name: true },
+  });
   const keyName = new Map(keys.map((k) => [k.id, k.name]));
   return rows.map((r) => {
     const after = readAfter(r.after);

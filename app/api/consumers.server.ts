@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { ActorRef } from "~/auth/actor.server";
 import { recordAudit } from "~/audit.server";
 import type { Db } from "~/db.server";
+import { readServices, type ApiService } from "./services";
 
 /** Keys read "fk_" + 43 base64url characters (256 random bits). */
 const KEY_PATTERN = /^fk_[A-Za-z0-9_-]{43}$/;
@@ -25,7 +26,13 @@ export function presentedKey(request: Request): string | null {
   return bearer?.[1] ?? request.headers.get("x-api-key")?.trim() ?? null;
 }
 
-export type Consumer = { keyId: string; name: string };
+export { API_SERVICES, readServices, storedServices, type ApiService } from "./services";
+
+/**
+ * The system behind a key, and what the key allows: only the contacts of one care giver
+ * (`careGiverHsaId`), and only through the services listed.
+ */
+export type Consumer = { keyId: string; name: string; careGiverHsaId: string; services: readonly ApiService[] };
 
 export type Rejection = "missing" | "malformed" | "unknown" | "revoked";
 
@@ -42,8 +49,17 @@ export async function authenticateConsumer(
 ): Promise<Authentication> {
   const key = presentedKey(request);
   const wellFormed = key !== null && KEY_PATTERN.test(key);
-  const found = wellFormed ? await db.apiKey.findUnique({ where: { hash: hashApiKey(key) } }) : null;
-  if (found && found.revokedAt === null) return { ok: true, consumer: { keyId: found.id, name: found.name } };
+  const found = wellFormed
+    ? await db.apiKey.findUnique({ where: { hash: hashApiKey(key) }, include: { organisation: { select: { hsaId: true } } } })
+    : null;
+  // A key without a care giver is a legacy key, revoked by migration 20261204000200; were one
+  // ever active it would still be refused rather than read region-wide.
+  if (found && found.revokedAt === null && found.organisation) {
+    return {
+      ok: true,
+      consumer: { keyId: found.id, name: found.name, careGiverHsaId: found.organisation.hsaId, services: readServices(found.services) },
+    };
+  }
   const rejection: Rejection = !key ? "missing" : !wellFormed ? "malformed" : found ? "revoked" : "unknown";
   console.warn(`[api] ${requestId} rejected a call to ${endpoint}: ${rejection} key`);
   await db.$transaction((tx) =>

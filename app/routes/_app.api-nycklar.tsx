@@ -6,12 +6,24 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { requireActor, requirePermission } from "~/auth/actor.server";
-import { issueApiKey, listApiKeys, recentRejections, revokeApiKey, type ApiKeyItem, type IssuedApiKey, type RejectedCall } from "~/api/api-keys.server";
+import {
+  administeredCareGivers,
+  issueApiKey,
+  listApiKeys,
+  recentRejections,
+  revokeApiKey,
+  type ApiKeyItem,
+  type CareGiverChoice,
+  type IssuedApiKey,
+  type RejectedCall,
+} from "~/api/api-keys.server";
+import { API_SERVICES } from "~/api/services";
+import { describedBy, FieldMessages } from "~/components/field-messages";
 import { Form } from "~/components/form";
 import { TextField } from "~/components/text-field";
 import { db } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";
-import { API_KEY_NAME_MAX, createApiKeySchema } from "~/forms/api-keys";
+import { API_KEY_NAME_MAX, createApiKeySchema, SERVICE_FIELDS } from "~/forms/api-keys";
 import { parseForm } from "~/forms/parse";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
@@ -29,12 +41,17 @@ async function administrator(request: Request, context: unknown) {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await administrator(request, context);
+  const actor = await administrator(request, context);
   const params = new URL(request.url).searchParams;
-  const [keys, rejections] = await Promise.all([listApiKeys(db), recentRejections(db)]);
+  // Only the care givers of the units this administrator administers (decision 016).
+  const careGivers = await administeredCareGivers(db, actor);
+  const [keys, rejections] = await Promise.all([listApiKeys(db, careGivers), recentRejections(db, careGivers)]);
   const toRevoke = keys.find((k) => k.id === params.get("aterkalla") && k.revokedAt === null) ?? null;
   const revoked = keys.find((k) => k.id === params.get("aterkallad") && k.revokedAt !== null) ?? null;
-  return { keys, rejections, toRevoke, revokedName: revoked?.name ?? null };
+  // The care giver of the unit the administrator acts in comes first as the choice.
+  const unit = await db.careUnit.findUnique({ where: { id: actor.unit.id }, select: { organisationId: true } });
+  const defaultCareGiverId = careGivers.find((c) => c.id === unit?.organisationId)?.id ?? (careGivers.length === 1 ? careGivers[0].id : "");
+  return { keys, rejections, toRevoke, revokedName: revoked?.name ?? null, careGivers, defaultCareGiverId };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,8 +61,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const now = new Date();
   if (intent === "create") {
     const parsed = parseForm(formData, createApiKeySchema);
-    if (!parsed.ok) return data({ errors: parsed.errors, name: String(formData.get("name") ?? "").slice(0, 200) }, { status: 400 });
-    const created = await issueApiKey(db, actor, parsed.data.name, now);
+    const name = String(formData.get("name") ?? "").slice(0, API_KEY_NAME_MAX);
+    if (!parsed.ok) return data({ errors: parsed.errors, name }, { status: 400 });
+    const created = await issueApiKey(db, actor, parsed.data, now);
+    // A care giver the administrator does not administer: the same answer as an empty choice.
+    if (!created) return data({ errors: { careGiverId: t("apiKeys.create.careGiverRequired") }, name }, { status: 400 });
     // The only place the key ever appears: this answer, which no cache may keep.
     return data({ created }, { headers: { "Cache-Control": "no-store" } });
   }
@@ -79,7 +99,7 @@ export default function ApiKeysPage() {
       ) : null}
       {created ? <CreatedKey created={created} /> : null}
       {page.toRevoke ? <ConfirmRevoke apiKey={page.toRevoke} /> : null}
-      <CreateForm key={created?.id ?? "new"} />
+      <CreateForm key={created?.id ?? "new"} careGivers={page.careGivers} defaultCareGiverId={page.defaultCareGiverId} />
       <KeyTable keys={page.keys} />
       <Rejections rows={page.rejections} />
     </>
@@ -134,7 +154,7 @@ function ConfirmRevoke({ apiKey }: { apiKey: ApiKeyItem }) {
   );
 }
 
-function CreateForm() {
+function CreateForm({ careGivers, defaultCareGiverId }: { careGivers: CareGiverChoice[]; defaultCareGiverId: string }) {
   const result = useActionData<typeof action>();
   const failed = result && "errors" in result ? result : null;
   const { register, onSubmit, errorFor } = useValidatedForm(createApiKeySchema, failed?.errors);
@@ -147,6 +167,7 @@ function CreateForm() {
           {t("apiKeys.create.invalid")}
         </p>
       ) : null}
+      {careGivers.length === 0 ? <p>{t("apiKeys.create.noCareGivers")}</p> : null}
       <Form method="post" action={PATH} onSubmit={onSubmit} noValidate>
         <input type="hidden" name="intent" value="create" />
         <TextField
@@ -157,6 +178,33 @@ function CreateForm() {
           defaultValue={failed?.name ?? ""}
           autoComplete="off"
         />
+        <div className={`field${errorFor("careGiverId") ? " field--error" : ""}`}>
+          <label htmlFor="careGiverId">{t("apiKeys.create.careGiver")}</label>
+          <FieldMessages id="careGiverId" hint={t("apiKeys.create.careGiverHint")} error={errorFor("careGiverId")} />
+          <select
+            id="careGiverId"
+            {...register("careGiverId")}
+            defaultValue={defaultCareGiverId}
+            aria-describedby={describedBy("careGiverId", true, errorFor("careGiverId"))}
+            aria-invalid={errorFor("careGiverId") ? true : undefined}
+          >
+            {defaultCareGiverId ? null : <option value="">{t("apiKeys.create.careGiver")}</option>}
+            {careGivers.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.hsaId})
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className={`field${errorFor("services") ? " field--error" : ""}`} aria-describedby={describedBy("services", null, errorFor("services"))}>
+          <legend>{t("apiKeys.create.services")}</legend>
+          <FieldMessages id="services" error={errorFor("services")} />
+          {API_SERVICES.map((service) => (
+            <label key={service} className="block">
+              <input type="checkbox" value="ja" defaultChecked {...register(SERVICE_FIELDS[service])} /> {t(`apiKeys.service.${service}`)}
+            </label>
+          ))}
+        </fieldset>
         <button type="submit" className="button" disabled={busy}>
           {t("apiKeys.create.submit")}
         </button>
@@ -181,6 +229,7 @@ function KeyTable({ keys }: { keys: ApiKeyItem[] }) {
               <tr>
                 <th scope="col">{t("apiKeys.col.name")}</th>
                 <th scope="col">{t("apiKeys.col.prefix")}</th>
+                <th scope="col">{t("apiKeys.col.scope")}</th>
                 <th scope="col">{t("apiKeys.col.created")}</th>
                 <th scope="col">{t("apiKeys.col.status")}</th>
                 <th scope="col">{t("apiKeys.col.action")}</th>
@@ -193,12 +242,17 @@ function KeyTable({ keys }: { keys: ApiKeyItem[] }) {
                   <td>
                     <code>{k.prefix}…</code>
                   </td>
+                  <td>
+                    {k.careGiver}
+                    <span className="block">{k.services.map((s) => t(`apiKeys.service.${s}`)).join(", ")}</span>
+                  </td>
                   <td>{by(k.createdAt, k.createdBy)}</td>
                   <td>
                     {k.revokedAt ? (
                       <>
                         <span className="tag tag--alert">{t("apiKeys.status.revoked")}</span>
                         <span className="block">{by(k.revokedAt, k.revokedBy)}</span>
+                        {k.revocationReason === "legacy-unscoped" ? <span className="block">{t("apiKeys.revocationReason.legacy-unscoped")}</span> : null}
                       </>
                     ) : (
                       <span className="tag">{t("apiKeys.status.active")}</span>

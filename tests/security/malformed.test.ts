@@ -5,7 +5,7 @@
 // at all; see each group for what may be written and why.
 import { beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, Client, inBatches, LEAK, query, rowCounts, signedIn, urlencoded, type Answer, type FormFields } from "./http";
-import { stateChangingTargets, type Target } from "./targets";
+import { apiKeyCreateFields, stateChangingTargets, type Target } from "./targets";
 
 type Case = { name: string; path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer; client?: Client; soap?: boolean };
 type Outcome = { name: string; status: number; body: string; soapFault: boolean };
@@ -280,9 +280,11 @@ describe("malformed input: no 500 (SOAP faults excepted), no leak, nothing writt
     ({ targets, clients } = await stateChangingTargets());
     admin = await signedIn("administrator");
     // The API key the consumer systems use, created as an administrator does (shown once).
-    const created = await admin.post("/api-nycklar", { intent: "create", name: "Säkerhetssvit, felaktiga anrop" });
+    // A key reads one care giver (decision 016): the SOAP cases ask the key's own care giver.
+    const fields = apiKeyCreateFields((await admin.get("/api-nycklar")).body, "Säkerhetssvit, felaktiga anrop");
+    const created = await admin.post("/api-nycklar", fields);
     apiKey = /id="created-key"[^>]*value="([^"]+)"/.exec(created.body)?.[1] ?? "";
-    careGiver = query<{ hsaId: string }>(`SELECT o.hsaId FROM "Organisation" o ORDER BY o.hsaId LIMIT 1`)[0].hsaId;
+    careGiver = query<{ hsaId: string }>(`SELECT o.hsaId FROM "Organisation" o WHERE o.id = '${fields.careGiverId.replaceAll("'", "''")}'`)[0].hsaId;
     pnr = query<{ identifier: string }>(`SELECT identifier FROM "Patient" ORDER BY identifier LIMIT 1`)[0].identifier;
   }, 180_000);
 

@@ -70,9 +70,18 @@ export async function stateChangingTargets(): Promise<{ targets: Target[]; clien
     const found = formFields(html, page, path);
     let fields = found ?? [];
     if (file === "logga-in.tsx") fields = [["username", "lakare"], ["password", "fastakontakter"], ["redirectTo", "/"], ...fields.filter(([k]) => k === "csrf")];
-    if (file === "api-nycklar" || file === "_app.api-nycklar.tsx") fields = [...fields.filter(([k]) => k === "csrf"), ["intent", "create"], ["name", "Angripare"]];
+    if (file === "api-nycklar" || file === "_app.api-nycklar.tsx") fields = [...fields.filter(([k]) => k === "csrf"), ...Object.entries(apiKeyCreateFields(html, "Angripare"))];
     if (file === "sprak.tsx") fields = [...fields.filter(([k]) => k !== "lang"), ["lang", "en"]];
     targets.push({ file, routeId: `routes/${file.replace(/\.tsx?$/, "")}`, path, page, victim, fields, formOnPage: found !== null });
   }
   return { targets, clients };
+}
+
+/**
+ * The create form of /api-nycklar as the page offers it (decision 016): the first care giver the
+ * administrator may choose and both services ticked.
+ */
+export function apiKeyCreateFields(html: string, name: string): Record<string, string> {
+  const careGiverId = /<select[^>]*name="careGiverId"[\s\S]*?<option[^>]*value="([^"]+)"/.exec(html)?.[1] ?? "";
+  return { intent: "create", name, careGiverId, serviceGetCareManagers: "ja", serviceFhirCareTeam: "ja" };
 }

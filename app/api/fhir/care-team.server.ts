@@ -27,7 +27,7 @@ export async function searchCareTeams(db: Db, request: Request, call: CallContex
     // An unknown number gets the same empty searchset as a patient without contacts: the
     // answer does not tell a caller who is registered here.
     const patient = await findPatientByIdentifier(db, wanted.value);
-    const rows = patient ? await loadFixedContacts(db, { patientId: patient.id, at: call.now, statuses }) : [];
+    const rows = patient ? await loadFixedContacts(db, { patientId: patient.id, at: call.now, statuses, careGiverHsaId: consumer.careGiverHsaId }) : [];
     const typeDisplays = await loadTypeDisplays(db);
     const resources = rows.map((row) =>
       careTeam({ contact: patientFacing(row), status: careTeamStatus(row, call.now), patient: { kind: wanted.kind, identifier: wanted.value }, typeDisplays }),
@@ -44,8 +44,9 @@ export async function readCareTeam(db: Db, request: Request, id: string, call: C
     const row = await loadFixedContact(db, id);
     // A patient with a local reservnummer has no national identifier system to name them by
     // in `subject`, and cannot be searched here either: their contacts are not served.
+    // Another care giver's contact is answered like one that does not exist (decision 016).
     const kind = row?.patient.identifierKind;
-    if (!row || !kind || !isNationalIdentifierKind(kind)) {
+    if (!row || !kind || !isNationalIdentifierKind(kind) || row.careUnit.organisation.hsaId !== consumer.careGiverHsaId) {
       return outcomeResponse(404, "not-found", messages.notFound(id), { diagnostics: requestIdNote(call.requestId) });
     }
     const resource = careTeam({
@@ -81,6 +82,9 @@ async function answer(db: Db, request: Request, call: CallContext, endpoint: str
         diagnostics: requestIdNote(call.requestId),
         headers: { "WWW-Authenticate": missing ? 'Bearer realm="fasta-kontakter"' : 'Bearer realm="fasta-kontakter", error="invalid_token"' },
       });
+    }
+    if (!auth.consumer.services.includes("FhirCareTeam")) {
+      return outcomeResponse(403, "forbidden", messages.serviceNotAllowed(), { diagnostics: requestIdNote(call.requestId) });
     }
     return await work(auth.consumer);
   } catch (error) {

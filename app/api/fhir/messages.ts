@@ -44,6 +44,7 @@ export const messages = {
   notFound: (id: string) => `Det finns ingen CareTeam med id "${id}".`,
   keyMissing: () => "API-nyckel saknas. Skicka systemets nyckel i huvudet Authorization: Bearer <nyckel>.",
   keyRejected: () => "API-nyckeln är ogiltig eller återkallad. Be administratören av Fasta kontakter om en ny nyckel för systemet.",
+  serviceNotAllowed: () => "API-nyckeln ger inte tillgång till FHIR CareTeam. Be administratören av Fasta kontakter om en nyckel för tjänsten.",
   methodNotAllowed: (method: string) => `Metoden ${method} stöds inte. Gränssnittet är bara för läsning: använd GET.`,
   unexpected: (requestId: string) =>
     `Ett oväntat fel inträffade och har loggats. Ange begärans id ${requestId} när du kontaktar förvaltningen av Fasta kontakter.`,

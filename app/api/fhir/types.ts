@@ -71,7 +71,7 @@ export type Bundle = {
 };
 
 /** R4 issue-type codes this API uses (http://hl7.org/fhir/issue-type). */
-export type IssueCode = "required" | "value" | "invalid" | "not-supported" | "not-found" | "login" | "exception";
+export type IssueCode = "required" | "value" | "invalid" | "not-supported" | "not-found" | "login" | "forbidden" | "exception";
 
 export type OperationOutcome = {
   resourceType: "OperationOutcome";

@@ -71,4 +71,5 @@ export const FAULT = {
   internal: (requestId: string) => `Ett internt fel uppstod i tjänsten. Ange anrops-id ${requestId} vid felanmälan.`,
   missingKey: "API-nyckel saknas. Skicka systemets nyckel i Authorization: Bearer eller X-API-Key.",
   invalidKey: "API-nyckeln är ogiltig eller återkallad.",
+  serviceNotAllowed: "API-nyckeln ger inte tillgång till GetCareManagers. Be administratören av Fasta kontakter om en nyckel för tjänsten.",
 } as const;

@@ -26,10 +26,16 @@ export async function answerGetCareManagers(db: Db, request: Request, { now, req
   try {
     const auth = await authenticateConsumer(db, request, { now, requestId, endpoint: ENDPOINT });
     if (!auth.ok) return unauthorizedResponse(auth.rejection);
+    if (!auth.consumer.services.includes("GetCareManagers")) throw clientFault(FAULT.serviceNotAllowed);
     const envelope = readEnvelope(readXml(await readBody(request)), [LOGICAL_ADDRESS]);
     const logicalAddress = readLogicalAddress(envelope.headers);
     const query = readGetCareManagers(envelope.body, isoDateInStockholm(now));
-    const careGiver = await db.organisation.findUnique({ where: { hsaId: logicalAddress }, select: { hsaId: true } });
+    // A key reads one care giver's contacts (decision 016): any other LogicalAddress is answered
+    // exactly like one that is no care giver, so a key does not even learn which others exist.
+    const careGiver =
+      logicalAddress === auth.consumer.careGiverHsaId
+        ? await db.organisation.findUnique({ where: { hsaId: logicalAddress }, select: { hsaId: true } })
+        : null;
     if (!careGiver) throw clientFault(FAULT.unknownLogicalAddress(logicalAddress));
     const careManagers = await careManagersOf(db, query, careGiver.hsaId, { now, requestId, consumer: auth.consumer });
     return soapResponse(getCareManagersResponse(careManagers));

@@ -17,6 +17,14 @@ export const sv = {
   "apiKeys.create.nameHint": "Namnet som åtkomstloggen visar, till exempel ”1177 Vårdguiden”. Högst {max} tecken.",
   "apiKeys.create.nameRequired": "Ange systemets namn, till exempel ”1177 Vårdguiden”.",
   "apiKeys.create.nameTooLong": "Namnet får vara högst {max} tecken. Korta det.",
+  "apiKeys.create.careGiver": "Vårdgivare",
+  "apiKeys.create.careGiverHint": "Nyckeln läser bara den här vårdgivarens fasta kontakter. Du kan välja bland vårdgivarna för de enheter du administrerar.",
+  "apiKeys.create.careGiverRequired": "Välj vilken vårdgivares kontakter nyckeln ska läsa.",
+  "apiKeys.create.noCareGivers": "Du administrerar ingen enhet med en vårdgivare, så du kan inte skapa nycklar.",
+  "apiKeys.create.services": "Tjänster som nyckeln får anropa",
+  "apiKeys.create.servicesRequired": "Välj minst en tjänst.",
+  "apiKeys.service.GetCareManagers": "GetCareManagers (SOAP)",
+  "apiKeys.service.FhirCareTeam": "FHIR CareTeam",
   "apiKeys.create.submit": "Skapa nyckel",
   "apiKeys.create.invalid": "Nyckeln skapades inte. Rätta det som är markerat.",
 
@@ -30,6 +38,7 @@ export const sv = {
   "apiKeys.list.empty": "Det finns inga nycklar än.",
   "apiKeys.col.name": "System",
   "apiKeys.col.prefix": "Nyckeln börjar med",
+  "apiKeys.col.scope": "Vårdgivare och tjänster",
   "apiKeys.col.created": "Skapad",
   "apiKeys.col.status": "Status",
   "apiKeys.col.action": "Åtgärd",
@@ -37,6 +46,8 @@ export const sv = {
   "apiKeys.status.active": "Aktiv",
   "apiKeys.status.revoked": "Återkallad",
   "apiKeys.unknownUser": "okänd användare",
+  "apiKeys.revocationReason.legacy-unscoped":
+    "Återkallad automatiskt: nyckeln gällde hela regionen och var inte knuten till någon vårdgivare. Skapa en ny nyckel för rätt vårdgivare.",
 
   "apiKeys.revoke.link": "Återkalla",
   "apiKeys.revoke.linkFor": "Återkalla nyckeln för {name}",
@@ -79,6 +90,14 @@ export const en: Translation<typeof sv> = {
   "apiKeys.create.nameHint": "The name the access log shows, for example “1177 Vårdguiden”. At most {max} characters.",
   "apiKeys.create.nameRequired": "Enter the system's name, for example “1177 Vårdguiden”.",
   "apiKeys.create.nameTooLong": "The name may be at most {max} characters. Shorten it.",
+  "apiKeys.create.careGiver": "Care giver",
+  "apiKeys.create.careGiverHint": "The key reads only this care giver's fixed contacts. You can choose among the care givers of the units you administer.",
+  "apiKeys.create.careGiverRequired": "Choose whose contacts the key will read.",
+  "apiKeys.create.noCareGivers": "You administer no unit with a care giver, so you cannot create keys.",
+  "apiKeys.create.services": "Services the key may call",
+  "apiKeys.create.servicesRequired": "Choose at least one service.",
+  "apiKeys.service.GetCareManagers": "GetCareManagers (SOAP)",
+  "apiKeys.service.FhirCareTeam": "FHIR CareTeam",
   "apiKeys.create.submit": "Create key",
   "apiKeys.create.invalid": "The key was not created. Correct what is marked.",
 
@@ -92,6 +111,7 @@ export const en: Translation<typeof sv> = {
   "apiKeys.list.empty": "There are no keys yet.",
   "apiKeys.col.name": "System",
   "apiKeys.col.prefix": "Key starts with",
+  "apiKeys.col.scope": "Care giver and services",
   "apiKeys.col.created": "Created",
   "apiKeys.col.status": "Status",
   "apiKeys.col.action": "Action",
@@ -99,6 +119,8 @@ export const en: Translation<typeof sv> = {
   "apiKeys.status.active": "Active",
   "apiKeys.status.revoked": "Revoked",
   "apiKeys.unknownUser": "unknown user",
+  "apiKeys.revocationReason.legacy-unscoped":
+    "Revoked automatically: the key was valid for the whole region and not tied to a care giver. Create a new key for the right care giver.",
 
   "apiKeys.revoke.link": "Revoke",
   "apiKeys.revoke.linkFor": "Revoke the key for {name}",

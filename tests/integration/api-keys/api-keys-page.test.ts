@@ -21,8 +21,18 @@ const payload = (value: unknown) => ((value && typeof value === "object" && "dat
 
 async function administrator() {
   const unit = await createUnit(db);
-  return { unit, ...(await signedIn(db, unit.id, "ADMINISTRATOR")) };
+  return { unit, careGiverId: unit.organisationId, ...(await signedIn(db, unit.id, "ADMINISTRATOR")) };
 }
+
+/** The create form as the page posts it: the administrator's care giver and both services ticked. */
+const createFields = (admin: { careGiverId: string }, name: string, extra: Record<string, string> = {}) => ({
+  intent: "create",
+  name,
+  careGiverId: admin.careGiverId,
+  serviceGetCareManagers: "ja",
+  serviceFhirCareTeam: "ja",
+  ...extra,
+});
 
 const keyAudit = (entityId: string) => db.auditEvent.findMany({ where: { entityType: "ApiKey", entityId }, orderBy: { id: "asc" } });
 
@@ -48,7 +58,7 @@ describe("creating a key", () => {
       ["    ", "Ange systemets namn, till exempel ”1177 Vårdguiden”."],
       ["x".repeat(101), "Namnet får vara högst 100 tecken. Korta det."],
     ]) {
-      const result = await action(post(admin.cookie, { intent: "create", name }));
+      const result = await action(post(admin.cookie, createFields(admin, name)));
       expect(statusOf(result)).toBe(400);
       expect(payload(result).errors).toEqual({ name: message });
     }
@@ -58,7 +68,7 @@ describe("creating a key", () => {
 
   it("shows the key once in the answer, stores only its hash, and the key then lets the system in", async () => {
     const admin = await administrator();
-    const result = await action(post(admin.cookie, { intent: "create", name: "  1177 Vårdguiden  " }));
+    const result = await action(post(admin.cookie, createFields(admin, "  1177 Vårdguiden  ")));
     expect(statusOf(result)).toBe(200);
     expect((result as { init?: ResponseInit }).init?.headers).toEqual({ "Cache-Control": "no-store" });
     const created = payload(result).created as { id: string; name: string; prefix: string; key: string };
@@ -77,22 +87,23 @@ describe("creating a key", () => {
 
     const [audit] = await keyAudit(created.id);
     expect(audit).toMatchObject({ action: "apikey.create", userId: admin.user.id, roleCode: "ADMINISTRATOR", careUnitId: admin.unit.id, patientId: null });
-    expect(JSON.parse(audit.after!)).toEqual({ name: "1177 Vårdguiden", prefix: created.prefix });
+    const careGiver = await db.organisation.findUniqueOrThrow({ where: { id: admin.careGiverId } });
+    expect(JSON.parse(audit.after!)).toEqual({ name: "1177 Vårdguiden", prefix: created.prefix, careGiverHsaId: careGiver.hsaId, services: "GetCareManagers,FhirCareTeam" });
     expect(JSON.stringify(audit)).not.toContain(created.key);
     expect(JSON.stringify(audit)).not.toContain(row.hash);
 
     const call = new Request("http://localhost/fhir/CareTeam", { headers: { authorization: `Bearer ${created.key}` } });
     expect(await authenticateConsumer(db, call, { now: new Date(), requestId: "req-new-key", endpoint: "/fhir/CareTeam" })).toEqual({
       ok: true,
-      consumer: { keyId: created.id, name: "1177 Vårdguiden" },
+      consumer: { keyId: created.id, name: "1177 Vårdguiden", careGiverHsaId: careGiver.hsaId, services: ["GetCareManagers", "FhirCareTeam"] },
     });
   });
 
   it("lists the keys newest first", async () => {
     const admin = await administrator();
-    const older = await createApiKey(db, "Äldre system");
+    const older = await createApiKey(db, "Äldre system", { careGiverId: admin.careGiverId });
     await db.apiKey.update({ where: { id: older.id }, data: { createdAt: new Date("2020-01-01T00:00:00Z") } });
-    const newer = payload(await action(post(admin.cookie, { intent: "create", name: "Nyare system" }))).created as { id: string };
+    const newer = payload(await action(post(admin.cookie, createFields(admin, "Nyare system")))).created as { id: string };
     const ids = (await page(admin.cookie)).keys.map((k) => k.id);
     expect(ids.indexOf(newer.id)).toBe(0);
     expect(ids.indexOf(older.id)).toBe(ids.length - 1);
@@ -102,7 +113,7 @@ describe("creating a key", () => {
 describe("revoking a key", () => {
   it("asks first, then revokes for good with date and administrator, audited; the system is turned away afterwards", async () => {
     const admin = await administrator();
-    const key = await createApiKey(db, "Journalsystem Y");
+    const key = await createApiKey(db, "Journalsystem Y", { careGiverId: admin.careGiverId });
 
     const confirm = await page(admin.cookie, `?aterkalla=${key.id}`);
     expect(confirm.toRevoke).toMatchObject({ id: key.id, name: "Journalsystem Y", prefix: key.prefix });
@@ -142,7 +153,7 @@ describe("revoking a key", () => {
   it("is final: a second revocation changes nothing and writes no second audit row; an unknown key is 404", async () => {
     const admin = await administrator();
     const other = await signedIn(db, admin.unit.id, "ADMINISTRATOR");
-    const key = await createApiKey(db);
+    const key = await createApiKey(db, undefined, { careGiverId: admin.careGiverId });
     await thrown(action(post(admin.cookie, { intent: "revoke", keyId: key.id })));
     const first = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
 
@@ -160,7 +171,7 @@ describe("revoking a key", () => {
 describe("the audit pages", () => {
   it("list an administrator's key changes in their user log, in words", async () => {
     const admin = await administrator();
-    const created = payload(await action(post(admin.cookie, { intent: "create", name: "Loggat system" }))).created as { id: string };
+    const created = payload(await action(post(admin.cookie, createFields(admin, "Loggat system")))).created as { id: string };
     await thrown(action(post(admin.cookie, { intent: "revoke", keyId: created.id })));
 
     const log = await userLogLoader(args(request(`/logg/anvandare/${admin.user.id}`, admin.cookie), { userId: admin.user.id }));

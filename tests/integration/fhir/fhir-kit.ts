@@ -96,8 +96,11 @@ export const SECRETS = {
  * vård-till-vård phone is SECRETS.careToCarePhone (tests/factories createUnit).
  */
 export async function patientWithEveryKindOfContact(db: Db, kind: "PERSONNUMMER" | "SAMORDNINGSNUMMER" = "PERSONNUMMER") {
-  const unit = await createUnit(db, "REGIONAL_PRIMARVARD", "Vårdcentralen Norrsjö");
-  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: unit.organisationId } });
+  const organisation = await kitCareGiver(db);
+  const unit = await db.careUnit.update({
+    where: { id: (await createUnit(db, "REGIONAL_PRIMARVARD", "Vårdcentralen Norrsjö")).id },
+    data: { organisationId: organisation.id },
+  });
   await db.contactWay.create({
     data: { careUnitId: unit.id, kind: "E_SERVICE", label: "1177 e-tjänster", value: "https://e-tjanster.1177.se/vc-norrsjo", contactTimes: "Vardagar 08–17" },
   });
@@ -115,7 +118,7 @@ export async function patientWithEveryKindOfContact(db: Db, kind: "PERSONNUMMER"
   const handlaggare = await createStaff(db, unit.id, "351012");
   await db.staffMember.update({ where: { id: handlaggare.id }, data: { directPhone: SECRETS.handlaggarePhone } });
   await db.contactWay.create({ data: { staffMemberId: handlaggare.id, kind: "DIGITAL", label: "Chatt", value: SECRETS.handlaggareChat, contactTimes: null } });
-  const homeCare = await createUnit(db, "HEMTJANST", "Hemtjänsten Norrsjö");
+  const homeCare = await db.careUnit.update({ where: { id: (await createUnit(db, "HEMTJANST", "Hemtjänsten Norrsjö")).id }, data: { organisationId: organisation.id } });
   const carer = await createStaff(db, homeCare.id, "207010", { underskoterskaBevis: true });
 
   const identifier = kind === "PERSONNUMMER" ? testPersonnummer() : testSamordningsnummer();
@@ -166,6 +169,19 @@ export async function patientWithEveryKindOfContact(db: Db, kind: "PERSONNUMMER"
   };
 }
 
-export async function consumerKey(db: Db, name = "1177 Vårdguiden") {
-  return createApiKey(db, name);
+/**
+ * The one care giver every fixture's units belong to, so that one key (scoped to a care giver,
+ * decision 016) reads all of a fixture patient's contacts.
+ */
+const KIT_CARE_GIVER = "SE2321000016-FHIRKIT";
+export const kitCareGiver = (db: Db) =>
+  db.organisation.upsert({
+    where: { hsaId: KIT_CARE_GIVER },
+    create: { hsaId: KIT_CARE_GIVER, name: "Region Norrsjö (test)", kind: "REGION", organisationNumber: "T-FHIRKIT" },
+    update: {},
+  });
+
+/** A key of the fixtures' care giver with both services, or of `careGiverId` / the given services. */
+export async function consumerKey(db: Db, name = "1177 Vårdguiden", options: Parameters<typeof createApiKey>[2] = {}) {
+  return createApiKey(db, name, { careGiverId: (await kitCareGiver(db)).id, ...options });
 }

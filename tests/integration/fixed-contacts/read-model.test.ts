@@ -116,7 +116,11 @@ describe("authenticateConsumer", () => {
   it("accepts an active key as bearer token or X-API-Key and names the system", async () => {
     const key = await createApiKey(db, "1177 Vårdguiden (test)");
     const viaBearer = await authenticateConsumer(db, call({ authorization: `Bearer ${key.key}` }), context);
-    expect(viaBearer).toEqual({ ok: true, consumer: { keyId: key.id, name: "1177 Vårdguiden (test)" } });
+    const careGiver = await db.organisation.findUniqueOrThrow({ where: { id: key.organisationId! } });
+    expect(viaBearer).toEqual({
+      ok: true,
+      consumer: { keyId: key.id, name: "1177 Vårdguiden (test)", careGiverHsaId: careGiver.hsaId, services: ["GetCareManagers", "FhirCareTeam"] },
+    });
     const viaHeader = await authenticateConsumer(db, call({ "x-api-key": key.key }), context);
     expect(viaHeader.ok).toBe(true);
     expect(key.hash).toBe(hashApiKey(key.key));
@@ -156,7 +160,7 @@ describe("authenticateConsumer", () => {
   it("the access log names the consumer system and no user", async () => {
     const key = await createApiKey(db, "Journalsystem X");
     const patient = await createPatient(db);
-    await logAccess(db, consumerActor({ keyId: key.id, name: key.name }, "req-log"), now, [patient.id], "api.fhir-care-team");
+    await logAccess(db, consumerActor({ keyId: key.id, name: key.name, careGiverHsaId: "-", services: [] }, "req-log"), now, [patient.id], "api.fhir-care-team");
     const row = await db.accessLog.findFirstOrThrow({ where: { patientId: patient.id } });
     expect(row).toMatchObject({ userId: null, consumerSystem: "Journalsystem X", action: "api.fhir-care-team" });
   });

@@ -20,9 +20,11 @@ beforeAll(async () => {
 
 describe("the demo region through GetCareManagers", () => {
   it("every patient with a national identifier, at every care giver they have contacts at: valid answers with exactly those contacts", async () => {
-    const { key } = await createApiKey(db, "Demo-konsument");
     const patients = await db.patient.findMany({ where: { identifierKind: { in: ["PERSONNUMMER", "SAMORDNINGSNUMMER"] } } });
-    const careGivers = await db.organisation.findMany({ select: { hsaId: true } });
+    const careGivers = await db.organisation.findMany({ select: { id: true, hsaId: true } });
+    // A key reads one care giver (decision 016): one key per care giver, each asked for its own.
+    const keyOf = new Map<string, string>();
+    for (const c of careGivers) keyOf.set(c.hsaId, (await createApiKey(db, `Demo-konsument ${c.hsaId}`, { careGiverId: c.id })).key);
     expect(patients.length).toBeGreaterThan(100);
     let answered = 0;
     let everyCareGiverAsked = false;
@@ -34,7 +36,7 @@ describe("the demo region through GetCareManagers", () => {
       const asked = everyCareGiverAsked ? [...new Set(active.map((row) => row.careUnit.organisation.hsaId))] : careGivers.map((c) => c.hsaId);
       everyCareGiverAsked = true;
       for (const careGiver of asked) {
-        const text = await successText(await call({ key, body: envelope(getCareManagersBody({ root, extension: patient.identifier }), careGiver) }));
+        const text = await successText(await call({ key: keyOf.get(careGiver)!, body: envelope(getCareManagersBody({ root, extension: patient.identifier }), careGiver) }));
         answers.push(text);
         const cms = readCareManagers(text);
         const expected = active.filter((row) => row.careUnit.organisation.hsaId === careGiver).map((row) => row.staffMember.hsaId);

@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 
 async function practitioners(filters: Omit<Filters, "extension">, logicalAddress = s.region.hsaId): Promise<string[]> {
-  const response = await call({ key: s.consumer.key, body: envelope(getCareManagersBody({ extension: s.patient.identifier, ...filters }), logicalAddress) });
+  const key = logicalAddress === s.kommun.hsaId ? s.kommunConsumer.key : s.consumer.key;
+  const response = await call({ key, body: envelope(getCareManagersBody({ extension: s.patient.identifier, ...filters }), logicalAddress) });
   return (await careManagersOf(response)).map((cm: Parsed) => cm.practitioner.hsaId.extension);
 }
 

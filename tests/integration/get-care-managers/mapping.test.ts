@@ -13,7 +13,7 @@ beforeAll(async () => {
   s = await buildScenario();
 });
 
-const ask = (logicalAddress: string, extension = s.patient.identifier, key = s.consumer.key) =>
+const ask = (logicalAddress: string, extension = s.patient.identifier, key = logicalAddress === s.kommun.hsaId ? s.kommunConsumer.key : s.consumer.key) =>
   call({ key, body: envelope(getCareManagersBody({ extension }), logicalAddress) });
 
 const practitionerIds = (cms: Parsed[]) => cms.map((cm) => cm.practitioner.hsaId.extension);
@@ -196,7 +196,7 @@ describe("the other kinds", () => {
     });
     await assign({ patientId: patient.id, staffMemberId: staff.id, careUnitId: unit.id, kind: "FAST_VARDKONTAKT" });
     const response = await call({
-      key: s.consumer.key,
+      key: (await createApiKey(db, undefined, { careGiverId: careGiver.id })).key,
       body: envelope(getCareManagersBody({ root: ROOT.samordningsnummer, extension: identifier }), careGiver.hsaId),
     });
     const [cm] = await careManagersOf(response);
@@ -206,7 +206,7 @@ describe("the other kinds", () => {
 
 describe("access log (HSLF-FS 2016:40 4 kap. 9 §)", () => {
   it("writes one row per call naming the consumer system, also when the answer is empty", async () => {
-    const other = await createApiKey(db, "Journalsystemet (test)");
+    const other = await createApiKey(db, "Journalsystemet (test)", { careGiverId: s.region.id });
     await careManagersOf(await call({ key: other.key, body: envelope(getCareManagersBody({ extension: s.patient.identifier }), s.region.hsaId) }, "req-log-1"));
     await careManagersOf(
       await call({ key: other.key, body: envelope(getCareManagersBody({ extension: s.patient.identifier, careManagerTypes: ["3"] }), s.region.hsaId) }, "req-log-2"),

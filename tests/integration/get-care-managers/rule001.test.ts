@@ -22,7 +22,7 @@ describe("rule001: one fast läkarkontakt", () => {
     const first = await assign({ patientId: patient.id, staffMemberId: older.id, careUnitId: vc.id, kind: "FAST_LAKARKONTAKT", startedAt: new Date("2025-03-01T08:00:00Z"), endedAt: inAMonth });
     const second = await assign({ patientId: patient.id, staffMemberId: newer.id, careUnitId: vc.id, kind: "FAST_LAKARKONTAKT", startedAt: new Date("2026-02-01T08:00:00Z") });
     await assign({ patientId: patient.id, staffMemberId: nurse.id, careUnitId: vc.id, kind: "FAST_VARDKONTAKT" });
-    const { key } = await createApiKey(db);
+    const { key } = await createApiKey(db, undefined, { careGiverId: careGiver.id });
 
     const response = await call({ key, body: envelope(getCareManagersBody({ extension: patient.identifier }), careGiver.hsaId) }, "req-rule001");
     const cms = await careManagersOf(response);
@@ -43,7 +43,7 @@ describe("rule001: one fast läkarkontakt", () => {
     const patient = await createPatient(db);
     const doctor = await createStaff(db, vc.id, "201011");
     await assign({ patientId: patient.id, staffMemberId: doctor.id, careUnitId: vc.id, kind: "FAST_LAKARKONTAKT" });
-    const { key } = await createApiKey(db);
+    const { key } = await createApiKey(db, undefined, { careGiverId: careGiver.id });
     const cms = await careManagersOf(await call({ key, body: envelope(getCareManagersBody({ extension: patient.identifier }), careGiver.hsaId) }));
     expect(cms.map((cm) => cm.code.code)).toEqual(["2"]);
     expect(vi.mocked(console.error)).not.toHaveBeenCalled();

@@ -147,8 +147,11 @@ export async function buildScenario(now = new Date()) {
   const endedContact = await assign({ ...base, staffMemberId: leaver.id, careUnitId: ward.id, kind: "FAST_VARDKONTAKT", endedAt: yesterday });
   const futureContact = await assign({ ...base, staffMemberId: newcomer.id, careUnitId: ward.id, kind: "FAST_VARDKONTAKT", startedAt: tomorrow });
 
-  const consumer = await createApiKey(db, "1177 Vårdguiden (test)");
+  const consumer = await createApiKey(db, "1177 Vårdguiden (test)", { careGiverId: region.id });
+  // A key reads one care giver (decision 016): the kommun's contacts need a key of the kommun.
+  const kommunConsumer = await createApiKey(db, "1177 Vårdguiden, kommunen (test)", { careGiverId: kommun.id });
   return {
+    kommunConsumer,
     now,
     region,
     kommun,
