@@ -14,6 +14,7 @@ import { parseValues, type FieldErrors } from "~/forms/parse";
 import { t } from "~/i18n";
 import { knownAtUnit } from "~/models/patients.server";
 import type { CaseContext } from "../../machines/common";
+import { datePlausibility } from "../../machines/date-plausibility";
 import { EFFECT_TYPES, type Effect, type EffectType } from "../../machines/effects";
 import {
   acceptedEvents,
@@ -31,7 +32,9 @@ import {
   careContactAtUnit,
   notificationRules,
   referralReceiverRules,
+  nextReviewDateRules,
   refusalPossible,
+  reviewDateRequiredFor,
   reviewDateRules,
   type ContactKind,
   type Reason,
@@ -41,6 +44,7 @@ import { judgeAppointment, type AppointmentChoices } from "./appointment";
 import { applyEffects, deadlineColumns, StaleRowError, type CaseDeadlines } from "./effects.server";
 import { EVENT_INPUT, isEventType, type EventType } from "./event-input";
 import {
+  loadDateFacts,
   loadActiveAssignment,
   loadAppointmentSetting,
   loadPatientFacts,
@@ -128,7 +132,8 @@ export async function dispatch(
     if (options.expectedRevision !== undefined && options.expectedRevision !== row.revision) return refuse({ error: "conflict" });
     const open = restoreOpenCase(row);
     if ("error" in open) return refuse(open);
-    return step(tx, open.definition, open.snapshot, { id: row.id, revision: row.revision, deadlines: row }, submission, actor, now, options.newId);
+    const ref = { id: row.id, revision: row.revision, deadlines: row, openedAt: row.openedAt };
+    return step(tx, open.definition, open.snapshot, ref, submission, actor, now, options.newId);
   });
 }
 
@@ -259,6 +264,8 @@ export type CaseRef = {
   revision: number | null;
   subjectId?: string | null;
   deadlines?: CaseDeadlines;
+  /** When the case was opened; absent while it is being opened. */
+  openedAt?: Date | null;
 };
 
 async function step(
@@ -282,6 +289,9 @@ async function step(
   const fields = Object.fromEntries(Object.entries(submission).filter(([key, value]) => key !== "type" && value != null));
   const parsed = parseValues(fields, EVENT_INPUT[type]);
   if (!parsed.ok) return refuse({ error: "invalid", fieldErrors: parsed.errors });
+  // When: every date entered can be true (machines/date-plausibility.ts), judged on fresh facts.
+  const dateErrors = await implausibleDates(tx, fields, context.patientId, ref.openedAt ?? null, now);
+  if (dateErrors) return refuse({ error: "invalid", fieldErrors: dateErrors });
 
   // The rules, with facts read now, inside the transaction.
   const at = now.toISOString();
@@ -395,8 +405,14 @@ async function withFacts(
     }
     case "MARK_READY_FOR_DISCHARGE":
       return { event: { ...base, sipCallDays: config.sipCallDays }, verdict: ok };
-    case "REQUEST_CHANGE":
     case "REVIEW": {
+      // Seed §3.3: a review that keeps the contact sets the next review, after the review day.
+      const [problem] = nextReviewDateRules(context.contactKind, Boolean(base.needRemains), (base.nextReviewDate as string | null) ?? null, today);
+      if (problem) return refuse({ error: "invalid", fieldErrors: { nextReviewDate: reasonText(problem) } });
+      const current = await loadActiveAssignment(tx, context.assignmentId);
+      return { event: { ...base, current }, verdict: current ? ok : { eligible: false, reasons: [{ code: "replacedNotActive" }] } };
+    }
+    case "REQUEST_CHANGE": {
       const current = await loadActiveAssignment(tx, context.assignmentId);
       return { event: { ...base, current }, verdict: current ? ok : { eligible: false, reasons: [{ code: "replacedNotActive" }] } };
     }
@@ -435,7 +451,7 @@ async function appointmentFacts(
   // keeps the coordination with its consent, and the review date unless a new one is given.
   const { facts, coordination, verdict } = judgeAppointment(setting, staff, input);
   const keptReviewDate = setting.kept?.reviewDueDate ?? null;
-  const [reviewProblem] = reviewDateRules(input.reviewDueDate, keptReviewDate, today);
+  const [reviewProblem] = reviewDateRules(input.reviewDueDate, keptReviewDate, today, reviewDateRequiredFor(context.contactKind));
   if (reviewProblem) return refuse({ error: "invalid", fieldErrors: { reviewDueDate: reasonText(reviewProblem) } });
   const reviewDueDate = input.reviewDueDate ?? keptReviewDate;
   return { event: { ...base, ...coordination, reviewDueDate, facts, replaced: setting.replaced }, verdict };
@@ -466,6 +482,24 @@ async function checkReferences(tx: Tx, unitId: string, input: { teamId: string |
     fieldErrors.medicallyResponsibleStaffId = t("event.staffUnknown");
   }
   if (Object.keys(fieldErrors).length > 0) refuse({ error: "invalid", fieldErrors });
+}
+
+/**
+ * The dates among the submitted fields that cannot be true, as one message per field (the
+ * first reason), or null when all can. Facts are read inside the step's transaction: today
+ * and now on Swedish clocks, the patient's birth date, the day the case was opened.
+ */
+async function implausibleDates(
+  tx: Tx,
+  fields: Record<string, unknown>,
+  patientId: string,
+  openedAt: Date | null,
+  now: Date,
+): Promise<FieldErrors | null> {
+  const facts = await loadDateFacts(tx, patientId, openedAt, now);
+  const problems = Object.entries(datePlausibility(fields, facts));
+  if (problems.length === 0) return null;
+  return Object.fromEntries(problems.map(([field, [reason]]) => [field, reasonText(reason)]));
 }
 
 /** Runs a step in one transaction; a refusal or a stale row rolls everything back. */

@@ -15,6 +15,8 @@ export const sv = {
   "rule.dischargeBeforeAdmission": "Beräknat utskrivningsdatum kan inte ligga före inskrivningen ({date}).",
   "rule.sipBeforeCall": "SIP-mötet kan inte ligga före kallelsen ({date}).",
   "rule.endBeforeStart": "Sista anställningsdagen kan inte ligga före anställningens början ({date}).",
+  "cases.field.reviewDueDateHintLakare": "ÅÅÅÅ-MM-DD, efter i dag. Frivilligt: en fast läkarkontakt är patientens eget val och behöver inget omprövningsdatum.",
+  "cases.effect.assignmentReviewNone": "Behovet kvarstår; inget nytt omprövningsdatum (en fast läkarkontakt behöver inget).",
 } as const;
 
 export const en: Translation<typeof sv> = {
@@ -30,4 +32,6 @@ export const en: Translation<typeof sv> = {
   "rule.dischargeBeforeAdmission": "The expected discharge date cannot be before the admission ({date}).",
   "rule.sipBeforeCall": "The SIP meeting cannot be before the call to it ({date}).",
   "rule.endBeforeStart": "The last day of employment cannot be before the employment started ({date}).",
+  "cases.field.reviewDueDateHintLakare": "YYYY-MM-DD, after today. Optional: a fast läkarkontakt is the patient's own choice and needs no review date.",
+  "cases.effect.assignmentReviewNone": "The need remains; no new review date (a fast läkarkontakt needs none).",
 };
