@@ -10,11 +10,11 @@ import { config } from "~/config.server";
 import { db as defaultDb, type Db, type Tx } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";
 import type { Permission } from "~/domain/permissions";
+import { implausibleDateErrors } from "~/forms/date-errors";
 import { parseValues, type FieldErrors } from "~/forms/parse";
 import { t } from "~/i18n";
 import { knownAtUnit } from "~/models/patients.server";
 import type { CaseContext } from "../../machines/common";
-import { datePlausibility } from "../../machines/date-plausibility";
 import { EFFECT_TYPES, type Effect, type EffectType } from "../../machines/effects";
 import {
   acceptedEvents,
@@ -496,10 +496,8 @@ async function implausibleDates(
   openedAt: Date | null,
   now: Date,
 ): Promise<FieldErrors | null> {
-  const facts = await loadDateFacts(tx, patientId, openedAt, now);
-  const problems = Object.entries(datePlausibility(fields, facts));
-  if (problems.length === 0) return null;
-  return Object.fromEntries(problems.map(([field, [reason]]) => [field, reasonText(reason)]));
+  const errors = implausibleDateErrors(fields, await loadDateFacts(tx, patientId, openedAt, now));
+  return Object.keys(errors).length > 0 ? errors : null;
 }
 
 /** Runs a step in one transaction; a refusal or a stale row rolls everything back. */
