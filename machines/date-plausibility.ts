@@ -78,12 +78,14 @@ export const EMPLOYMENT_PLANNED_HORIZON_DAYS = 366;
 
 export type DateKind =
   | { kind: "happened"; sinceCaseOpened: boolean }
-  | { kind: "planned"; earliest: "today" | "tomorrow"; horizonDays: number }
+  | { kind: "planned"; earliest: "today" | "tomorrow"; horizonDays: number; tooEarly?: "reviewDateNotAhead" }
   | { kind: "employment" };
 
 /** Happened during the case: bounded by the case's opening day (when the case is already open). */
 const HAPPENED: DateKind = { kind: "happened", sinceCaseOpened: true };
 const planned = (horizonDays: number, earliest: "today" | "tomorrow" = "today"): DateKind => ({ kind: "planned", earliest, horizonDays });
+/** A review date: from tomorrow (rules.reviewDateRules), with the review rule's own message. */
+const REVIEW_DATE: DateKind = { kind: "planned", earliest: "tomorrow", horizonDays: REVIEW_HORIZON_DAYS, tooEarly: "reviewDateNotAhead" };
 const EMPLOYMENT: DateKind = { kind: "employment" };
 
 /**
@@ -108,8 +110,8 @@ export const DATE_FIELDS: Readonly<Record<string, DateKind>> = {
   expectedDischargeDate: planned(EXPECTED_DISCHARGE_HORIZON_DAYS),
   sipDate: planned(SIP_HORIZON_DAYS),
   // A review date lies ahead (seed §3.3, rules.reviewDateRules): from tomorrow.
-  reviewDueDate: planned(REVIEW_HORIZON_DAYS, "tomorrow"),
-  nextReviewDate: planned(REVIEW_HORIZON_DAYS, "tomorrow"),
+  reviewDueDate: REVIEW_DATE,
+  nextReviewDate: REVIEW_DATE,
   // The staff register (app/forms/staff.ts)
   employmentFrom: EMPLOYMENT,
   employmentEndDate: EMPLOYMENT,
@@ -172,7 +174,7 @@ export function dateRules(kind: DateKind, value: { date: IsoDate; instant: numbe
     }
     case "planned": {
       const { first, last } = plannedWindow(kind, facts.today);
-      if (date < first) return [{ code: kind.earliest === "today" ? "dateBeforeToday" : "dateNotAfterToday" }];
+      if (date < first) return [{ code: kind.tooEarly ?? (kind.earliest === "today" ? "dateBeforeToday" : "dateNotAfterToday") }];
       if (date > last) return [{ code: "dateBeyondHorizon", params: { date: last } }];
       return [];
     }
