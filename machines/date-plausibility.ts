@@ -146,6 +146,7 @@ function readValue(value: unknown): { date: IsoDate; instant: number | null } | 
   return null;
 }
 
+/** The same day `years` years earlier; 29 February becomes the 28th when that year has none. */
 const yearsBack = (date: IsoDate, years: number): IsoDate => `${String(Number(date.slice(0, 4)) - years).padStart(4, "0")}${date.slice(4)}`.replace(/-02-29$/, "-02-28");
 
 /** The first day a planned date may fall on, and the last. */
