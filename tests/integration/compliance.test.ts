@@ -240,6 +240,10 @@ describe("omprovning: active assignments whose review is overdue (month-end snap
     ]);
     // Due on 31 October: not overdue in October's snapshot, overdue in November's.
     await contact("2026-10-31");
+    // A fast läkarkontakt carries no review duty (seed §3.3): not counted, even with a date long passed.
+    await db.assignment.create({
+      data: { kind: "FAST_LAKARKONTAKT", patientId: r.patient.id, staffMemberId: r.doctor.id, careUnitId: r.vc.id, startedAt: new Date("2026-01-15T09:00:00Z"), reviewDueDate: "2026-03-01" },
+    });
 
     const result = await cells("omprovning", unit);
     expect(result["2026-01"]).toBe("0/2");
