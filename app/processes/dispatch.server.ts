@@ -405,14 +405,13 @@ async function withFacts(
     }
     case "MARK_READY_FOR_DISCHARGE":
       return { event: { ...base, sipCallDays: config.sipCallDays }, verdict: ok };
+    case "REQUEST_CHANGE":
     case "REVIEW": {
-      // Seed §3.3: a review that keeps the contact sets the next review, after the review day.
-      const [problem] = nextReviewDateRules(context.contactKind, Boolean(base.needRemains), (base.nextReviewDate as string | null) ?? null, today);
-      if (problem) return refuse({ error: "invalid", fieldErrors: { nextReviewDate: reasonText(problem) } });
-      const current = await loadActiveAssignment(tx, context.assignmentId);
-      return { event: { ...base, current }, verdict: current ? ok : { eligible: false, reasons: [{ code: "replacedNotActive" }] } };
-    }
-    case "REQUEST_CHANGE": {
+      if (base.type === "REVIEW") {
+        // Seed §3.3: a review that keeps the contact sets the next review, after the review day.
+        const [problem] = nextReviewDateRules(context.contactKind, Boolean(base.needRemains), (base.nextReviewDate as string | null) ?? null, today);
+        if (problem) return refuse({ error: "invalid", fieldErrors: { nextReviewDate: reasonText(problem) } });
+      }
       const current = await loadActiveAssignment(tx, context.assignmentId);
       return { event: { ...base, current }, verdict: current ? ok : { eligible: false, reasons: [{ code: "replacedNotActive" }] } };
     }
