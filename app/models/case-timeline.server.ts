@@ -151,12 +151,16 @@ function describeEffect(row: AuditRow, names: Names): string | null {
       return t("cases.effect.refusal", { date: text(after.declinedOn) });
     case "notification.queue":
       return t("cases.effect.notificationQueue", { recipient: recipient() });
-    case "notification.record":
-      return t("cases.effect.notificationRecord", {
+    case "notification.record": {
+      const told = {
         recipient: recipient(),
         channel: labelOf(`cases.channel.${text(after.channel)}`, text(after.channel)).toLowerCase(),
         date: dateOf(after.notifiedAt),
-      });
+      };
+      return after.toldWhom ? t("cases.effect.notificationRecordWho", { ...told, who: text(after.toldWhom) }) : t("cases.effect.notificationRecord", told);
+    }
+    case "notification.notPossible":
+      return t("cases.effect.notificationNotPossible", { reason: text(after.notPossibleReason) });
     case "referral.send":
       return t("cases.effect.referralSend", { unit: names.units.get(text(after.toUnitId)) ?? text(after.toUnitId) });
     case "referral.update": {
