@@ -184,6 +184,9 @@ function describeStep(step: Step, names: Names): TimelineEntry {
   const details: string[] = [];
   const reason = after.input?.reason;
   if (typeof reason === "string" && reason) details.push(t("cases.timeline.reason", { reason }));
+  // A patient's request closed without an appointment: the reason is the outcome, the comment is shown here.
+  const comment = after.input?.comment;
+  if (event === "CLOSE_REQUEST" && typeof comment === "string" && comment) details.push(t("cases.timeline.comment", { comment }));
   for (const effect of step.effects) {
     const line = describeEffect(effect, names);
     if (line) details.push(line);
