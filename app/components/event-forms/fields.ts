@@ -88,8 +88,8 @@ export const EVENT_FIELDS: Record<EventType, readonly Field[]> = {
     { name: "patientNotifiedOn", kind: "date", label: "cases.field.patientNotifiedOn", defaultToday: true, group: "cases.group.patient" },
     // "Patienten kunde inte informeras" (rules.notificationInsteadOfPatientRules): why, then who was told instead.
     { name: "patientNotInformed", kind: "checkbox", label: "cases.field.patientNotInformed", group: "cases.group.patientNotInformed" },
-    { name: "patientNotInformedReason", kind: "textarea", label: "cases.field.patientNotInformedReason", hint: "cases.field.patientNotInformedReasonHint", optional: true, maxLength: TEXT_LIMITS.reason, group: "cases.group.patientNotInformed" },
-    { name: "relativeWho", kind: "text", label: "cases.field.relativeWho", hint: "cases.field.relativeWhoHint", optional: true, maxLength: TEXT_LIMITS.shortText, group: "cases.group.relative" },
+    { name: "patientNotInformedReason", kind: "textarea", label: "cases.field.patientNotInformedReason", hint: "cases.field.patientNotInformedReasonHint", maxLength: TEXT_LIMITS.reason, group: "cases.group.patientNotInformed" },
+    { name: "relativeWho", kind: "text", label: "cases.field.relativeWho", hint: "cases.field.relativeWhoHint", maxLength: TEXT_LIMITS.shortText, group: "cases.group.relative" },
     { name: "relativeChannel", kind: "select", label: "cases.field.relativeChannel", options: channels(["LETTER", "PHONE", "IN_PERSON", "VIA_1177"]), group: "cases.group.relative" },
     { name: "relativeNotifiedOn", kind: "date", label: "cases.field.relativeNotifiedOn", optional: true, group: "cases.group.relative" },
     { name: "message", kind: "textarea", label: "cases.field.message", optional: true, maxLength: TEXT_LIMITS.freeText },
