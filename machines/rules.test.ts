@@ -26,6 +26,7 @@ import {
   fastVardkontaktRules,
   lacksOverallCoordination,
   lakareCompetence,
+  notificationInsteadOfPatientRules,
   notificationRules,
   overallCoordinationRules,
   referralDeadline,
@@ -33,6 +34,9 @@ import {
   refusalPossible,
   nextReviewDateRules,
   reviewDateRequiredFor,
+  requestClosingRules,
+  requestedContactRules,
+  REQUEST_CLOSING_REASONS,
   reviewDateRules,
   sipCallDeadline,
   underskoterskaQualified,
@@ -1239,5 +1243,100 @@ describe("careContactAtUnit (lag 2017:612 2 kap. 5 §: unless the patient alread
   it("finds a fast vårdkontakt at the receiving unit, not one elsewhere nor another kind there", () => {
     expect(careContactAtUnit([contact("FAST_VARDKONTAKT", "vc")], "vc")?.id).toBe("FAST_VARDKONTAKT-vc");
     expect(careContactAtUnit([contact("FAST_VARDKONTAKT", "ward"), contact("FAST_LAKARKONTAKT", "vc")], "vc")).toBeNull();
+  });
+});
+
+describe("notificationInsteadOfPatientRules (seed §3.3, SPEC §3.4: the patient could not be informed)", () => {
+  const told = (channel: NotificationEntry["channel"], who: string | null = "Eva Lind, dotter"): NotificationEntry => ({
+    recipient: "RELATIVE",
+    channel,
+    notifiedOn: DATE,
+    who,
+  });
+  const patientTold: NotificationEntry = { recipient: "PATIENT", channel: "IN_PERSON", notifiedOn: DATE };
+  const unconscious = { reason: "Medvetslös efter hjärtstopp" };
+  const plain = { personal: false, direct: false, relatives: false };
+  const personal = { personal: true, direct: true, relatives: true };
+
+  it("is enough with a reason and a named relative or representative told how and when", () => {
+    expect(notificationRules(plain, [told("LETTER")], unconscious)).toEqual({ eligible: true });
+    expect(notificationRules(personal, [told("PHONE", "god man Per Olsson")], unconscious)).toEqual({ eligible: true });
+    expect(notificationRules(personal, [told("IN_PERSON")], unconscious)).toEqual({ eligible: true });
+  });
+
+  it("needs the reason written out", () => {
+    expect(codes(notificationInsteadOfPatientRules(plain, [told("LETTER")], { reason: "   " }))).toEqual(["patientNotInformedReasonRequired"]);
+    expect(codes(notificationInsteadOfPatientRules(plain, [told("LETTER")], { reason: "I livets slutskede" }))).toEqual([]);
+  });
+
+  it("needs someone told instead, by name", () => {
+    expect(codes(notificationRules(plain, [], unconscious))).toEqual(["representativeNotNotified"]);
+    expect(codes(notificationRules(plain, [told("PHONE", null)], unconscious))).toEqual(["representativeNotNamed"]);
+    expect(codes(notificationRules(plain, [told("PHONE", " ")], unconscious))).toEqual(["representativeNotNamed"]);
+    expect(codes(notificationRules(plain, [told("PHONE", "Eva")], unconscious))).toEqual([]);
+  });
+
+  it("refuses an entry saying the patient was told after all", () => {
+    expect(codes(notificationRules(plain, [patientTold, told("PHONE")], unconscious))).toEqual(["patientBothInformedAndNot"]);
+    expect(notificationRules(plain, [patientTold], null)).toEqual({ eligible: true });
+  });
+
+  it("never counts 1177, which reaches only the patient's own account", () => {
+    expect(codes(notificationRules(plain, [told("VIA_1177")], unconscious))).toEqual(["representativeVia1177"]);
+    expect(codes(notificationRules(plain, [told("LETTER")], unconscious))).toEqual([]);
+  });
+
+  it("tells personally where the case asks for personal information (Bilaga 1.4, 1.5)", () => {
+    expect(codes(notificationRules(personal, [told("LETTER")], unconscious))).toEqual(["relativesNotToldPersonally"]);
+    expect(codes(notificationRules(personal, [told("PHONE")], unconscious))).toEqual([]);
+  });
+
+  it("without a recorded reason, still requires the patient to be told", () => {
+    expect(codes(notificationRules(plain, [told("PHONE")]))).toEqual(["patientNotNotified"]);
+  });
+});
+
+describe("requestClosingRules (PL 6 kap. 2 §: a patient's request never closes for lack of need)", () => {
+  it("allows exactly: withdrawn, died, moved away — in a patient's request", () => {
+    expect([...REQUEST_CLOSING_REASONS]).toEqual(["WITHDRAWN", "DIED", "MOVED_AWAY"]);
+    for (const reason of REQUEST_CLOSING_REASONS) expect(requestClosingRules("PATIENT_REQUEST", reason)).toEqual({ eligible: true });
+  });
+
+  it("refuses any other reason, lack of need above all", () => {
+    for (const reason of ["NO_NEED", "NOT_NEEDED", "DECLINED", "CANCELLED", ""]) {
+      expect(codes(requestClosingRules("PATIENT_REQUEST", reason))).toEqual(["requestClosingReasonNotAllowed"]);
+    }
+  });
+
+  it("belongs to the patient's request only", () => {
+    expect(codes(requestClosingRules("ASSESSMENT", "WITHDRAWN"))).toEqual(["requestClosingReasonNotAllowed"]);
+    expect(codes(requestClosingRules("DOCTOR_CHOICE", "DIED"))).toEqual(["requestClosingReasonNotAllowed"]);
+  });
+});
+
+describe("requestedContactRules (PL 6 kap. 2 §: no second fast vårdkontakt at the unit on request)", () => {
+  const existingHere = assignment({ id: "fvk-here" });
+
+  it("refuses a second fast vårdkontakt at the same unit, through checkAppointment", () => {
+    const a = appointment({ patient: patient({ activeAssignments: [existingHere] }) });
+    expect(codes(requestedContactRules(a))).toEqual(["vardkontaktExistsAtUnit"]);
+    expect(codes(checkAppointment(a))).toEqual(["vardkontaktExistsAtUnit"]);
+  });
+
+  it("allows one when the patient's fast vårdkontakt is at another unit, or is of another kind here", () => {
+    const elsewhere = assignment({ careUnitId: OTHER_UNIT_ID });
+    const lakarHere = assignment({ kind: "FAST_LAKARKONTAKT" });
+    expect(checkAppointment(appointment({ patient: patient({ activeAssignments: [elsewhere, lakarHere] }) }))).toEqual({ eligible: true });
+  });
+
+  it("applies to the patient's request only, and to a fast vårdkontakt only", () => {
+    const withContact = patient({ activeAssignments: [existingHere] });
+    expect(codes(requestedContactRules(appointment({ process: "ASSESSMENT", patient: withContact })))).toEqual([]);
+    expect(codes(requestedContactRules(annanAppointment({ patient: withContact })))).toEqual([]);
+  });
+
+  it("does not count the contact being replaced", () => {
+    const a = appointment({ patient: patient({ activeAssignments: [existingHere] }), replacesAssignmentId: "fvk-here" });
+    expect(codes(requestedContactRules(a))).toEqual([]);
   });
 });

@@ -176,6 +176,7 @@ export const en: Translation<typeof sv> = {
   "event.OFFER_CONTACT": "Offer a named home-care contact",
   "event.RECORD_NOT_NEEDED": "Clearly not needed",
   "event.RECEIVE_CHOICE": "Receive choice of named GP",
+  "event.CLOSE_REQUEST": "Close the request without appointing",
 
   "event.dateRequired": "Enter a date.",
   "event.dateFormat": "Write the date as YYYY-MM-DD, for example 2026-11-25.",
@@ -191,6 +192,11 @@ export const en: Translation<typeof sv> = {
   "event.yesNoRequired": "Choose yes or no.",
   "event.channelRequired": "Choose how it was done.",
   "event.nextReviewRequired": "State when the need is next to be reviewed.",
+  "event.closingReasonRequired": "Choose why the request is closed.",
+  "event.patientBothInformedAndNot": "You gave both how the patient was told and that the patient could not be informed. Choose one.",
+  "event.patientNotInformedReasonRequired": "Write why the patient could not be informed.",
+  "event.representativeWhoRequired": "Write who was told instead: name and relation to the patient.",
+  "event.representativeChannelRequired": "Choose how the relative or representative was told.",
 
   "case.notFound": "The case does not exist, or it does not belong to your unit.",
   "case.forbidden": "Your role at this unit is not allowed to take this step.",
@@ -242,6 +248,13 @@ export const en: Translation<typeof sv> = {
   "rule.reviewDateRequired": "State when the need is to be reviewed.",
   "rule.reviewDateNotAhead": "The review date must be after today.",
   "rule.caseAlreadyOpen": "There is already an open case of the same kind for the patient.",
+  "rule.patientNotInformedReasonRequired": "Write why the patient could not be informed.",
+  "rule.patientBothInformedAndNot": "The patient cannot both have been told and have been impossible to inform.",
+  "rule.representativeNotNotified": "When the patient cannot be informed, a relative or legal representative must be told: state who, how and when.",
+  "rule.representativeNotNamed": "State who was told instead of the patient: name and relation.",
+  "rule.representativeVia1177": "1177 reaches only the patient's own account. The relative or representative must be told by letter, phone or in person.",
+  "rule.vardkontaktExistsAtUnit": "The patient already has a named care contact at the unit. Close the request with \"Patient already has a named care contact here\" and tell the patient who it is.",
+  "rule.requestClosingReasonNotAllowed": "A patient's request is closed only if the patient withdrew it, died or moved away from the unit's responsibility – never for lack of need (PL 6 kap. 2 §).",
 
   "error.notFound.title": "Page not found",
   "error.notFound.body": "We cannot find what you were looking for. It may have been moved, or you may not have access to it through your unit.",

@@ -174,6 +174,7 @@ export const sv = {
   "event.OFFER_CONTACT": "Erbjud fast omsorgskontakt",
   "event.RECORD_NOT_NEEDED": "Uppenbart obehövligt",
   "event.RECEIVE_CHOICE": "Ta emot val av fast läkarkontakt",
+  "event.CLOSE_REQUEST": "Avsluta begäran utan att utse",
 
   "event.dateRequired": "Fyll i ett datum.",
   "event.dateFormat": "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-25.",
@@ -189,6 +190,11 @@ export const sv = {
   "event.yesNoRequired": "Välj ja eller nej.",
   "event.channelRequired": "Välj hur det gick till.",
   "event.nextReviewRequired": "Ange när behovet ska omprövas nästa gång.",
+  "event.closingReasonRequired": "Välj varför begäran avslutas.",
+  "event.patientBothInformedAndNot": "Du har angett både hur patienten fick beskedet och att patienten inte kunde informeras. Välj ett av dem.",
+  "event.patientNotInformedReasonRequired": "Skriv varför patienten inte kunde informeras.",
+  "event.representativeWhoRequired": "Skriv vem som fick beskedet i stället: namn och relation till patienten.",
+  "event.representativeChannelRequired": "Välj hur närstående eller företrädaren fick beskedet.",
 
   "case.notFound": "Ärendet finns inte, eller så hör det inte till din enhet.",
   "case.forbidden": "Din roll på den här enheten får inte göra det här steget.",
@@ -240,6 +246,13 @@ export const sv = {
   "rule.reviewDateRequired": "Ange när behovet ska omprövas.",
   "rule.reviewDateNotAhead": "Omprövningsdatumet ska ligga efter i dag.",
   "rule.caseAlreadyOpen": "Det finns redan ett öppet ärende av samma slag för patienten.",
+  "rule.patientNotInformedReasonRequired": "Skriv varför patienten inte kunde informeras.",
+  "rule.patientBothInformedAndNot": "Patienten kan inte både ha fått beskedet och inte ha kunnat informeras.",
+  "rule.representativeNotNotified": "När patienten inte kan informeras ska närstående eller en legal företrädare få beskedet: ange vem, hur och när.",
+  "rule.representativeNotNamed": "Ange vem som fick beskedet i stället för patienten: namn och relation.",
+  "rule.representativeVia1177": "1177 når bara patientens eget konto. Närstående eller företrädaren ska få beskedet per brev, telefon eller på plats.",
+  "rule.vardkontaktExistsAtUnit": "Patienten har redan en fast vårdkontakt på enheten. Avsluta begäran med ”Patienten har redan fast vårdkontakt här” och meddela patienten vem det är.",
+  "rule.requestClosingReasonNotAllowed": "En patients begäran avslutas bara om patienten återkallat den, avlidit eller flyttat från enhetens ansvar – aldrig för att behov saknas (PL 6 kap. 2 §).",
 
   "error.notFound.title": "Sidan finns inte",
   "error.notFound.body": "Vi hittar inte det du sökte. Den kan ha flyttats, eller så saknar du tillgång till den via din enhet.",

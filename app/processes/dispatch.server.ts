@@ -35,6 +35,7 @@ import {
   nextReviewDateRules,
   refusalPossible,
   reviewDateRequiredFor,
+  requestClosingRules,
   reviewDateRules,
   type ContactKind,
   type Reason,
@@ -400,7 +401,8 @@ async function withFacts(
     }
     case "CONFIRM_EXISTING_CONTACT": {
       const patient = await loadPatientFacts(tx, context.patientId);
-      const existing = careContactAtUnit(patient?.activeAssignments ?? [], context.unitId);
+      // Only a fast vårdkontakt is answered by the one the patient has (a request for another kind is not).
+      const existing = context.contactKind === "FAST_VARDKONTAKT" ? careContactAtUnit(patient?.activeAssignments ?? [], context.unitId) : null;
       return { event: { ...base, existing }, verdict: existing ? ok : { eligible: false, reasons: [{ code: "noContactAtUnit" }] } };
     }
     case "MARK_READY_FOR_DISCHARGE":
@@ -416,7 +418,9 @@ async function withFacts(
       return { event: { ...base, current }, verdict: current ? ok : { eligible: false, reasons: [{ code: "replacedNotActive" }] } };
     }
     case "NOTIFY":
-      return { event: base, verdict: notificationRules(context.notice, base.entries as never) };
+      return { event: base, verdict: notificationRules(context.notice, base.entries as never, (base.patientNotInformed as never) ?? null) };
+    case "CLOSE_REQUEST":
+      return { event: base, verdict: requestClosingRules(context.process, String(base.closingReason)) };
     case "PATIENT_DECLINED":
       return { event: base, verdict: refusalPossible(context.process) };
     default:

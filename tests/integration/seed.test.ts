@@ -295,6 +295,21 @@ describe("the demo region", () => {
     expect(kontaktssk?.contactAbout).toBe("Frågor om din cancerbehandling");
   });
 
+  it("has requests closed without an appointment for their audited reasons, and a patient who could not be told", async () => {
+    const closed = await db.processCase.findMany({ where: { processCode: "PATIENT_REQUEST", status: "CLOSED" } });
+    expect(new Set(closed.map((c) => c.outcome))).toEqual(new Set(["WITHDRAWN", "MOVED_AWAY", "EXISTING_CONTACT"]));
+    const existing = closed.find((c) => c.outcome === "EXISTING_CONTACT")!;
+    // No second fast vårdkontakt at the unit: the one the patient had is still the only one.
+    expect(await db.assignment.count({ where: { patientId: existing.patientId, careUnitId: existing.careUnitId, kind: "FAST_VARDKONTAKT", endedAt: null } })).toBe(1);
+    const notTold = await db.notification.findFirstOrThrow({ where: { status: "NOT_POSSIBLE" } });
+    expect(notTold).toMatchObject({ recipient: "PATIENT", channel: null, notPossibleReason: expect.stringMatching(/\S/) });
+    expect(await db.notification.findFirstOrThrow({ where: { caseId: notTold.caseId, recipient: "RELATIVE" } })).toMatchObject({
+      status: "DONE",
+      channel: "IN_PERSON",
+      toldWhom: expect.stringMatching(/\S/),
+    });
+  });
+
   it("has open cases of every process, each snapshot one its machine can restore and move on", async () => {
     const cases = await db.processCase.findMany({ where: { status: "OPEN" } });
     expect(new Set(cases.map((c) => c.processCode))).toEqual(

@@ -87,7 +87,7 @@ describe("PATIENT_REQUEST (Bilaga 1.1)", () => {
     });
   });
 
-  it("offers no refusal and no way to close without an appointment (PL 6 kap. 2 §)", async () => {
+  it("offers no refusal and no closing for lack of need (PL 6 kap. 2 §)", async () => {
     const r = await region(db, now);
     const { caseId } = await run(request(r), [[{ type: "RECEIVE_REQUEST", channel: "PHONE", receivedOn: "2026-11-25" }, r.as.nurse]]);
     for (const event of [
