@@ -243,6 +243,9 @@ export function appointerMayAppoint(a: Pick<AppointmentFacts, "kind" | "unit" | 
   return [{ code: "appointerNotVerksamhetschef" }];
 }
 
+/** The reasons of appointerMayAppoint: about the user who appoints, never about the person appointed. */
+export const APPOINTER_REASONS: readonly ReasonCode[] = ["appointerOtherUnit", "appointerNotVerksamhetschef", "appointerNotEnhetschef"];
+
 /**
  * The contact kinds a verksamhetschef may delegate the appointing of (HSF 4 kap. 2 §): every
  * health-care kind. Fast omsorgskontakt is not among them (SoL, see appointerMayAppoint).
