@@ -35,6 +35,11 @@ describe("what each role may do (SPEC §2)", () => {
     ["ENHETSCHEF_HEMTJANST", "appoint:fast-omsorgskontakt", true],
     ["VERKSAMHETSCHEF", "appoint:fast-omsorgskontakt", false],
     ["ADMINISTRATOR", "turnover:reassign", true],
+    // Decision 018: the roles that appoint may carry out a staff turnover of their unit themselves.
+    ["VERKSAMHETSCHEF", "turnover:reassign", true],
+    ["ENHETSCHEF_HEMTJANST", "turnover:reassign", true],
+    ["VARDPERSONAL", "turnover:reassign", false],
+    ["LAKARE", "turnover:reassign", false],
     ["ADMINISTRATOR", "audit:read", true],
     ["VERKSAMHETSCHEF", "audit:read", false],
     ["ADMINISTRATOR", "appoint:fast-vardkontakt", false],

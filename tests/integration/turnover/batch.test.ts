@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { reassignInBatch, type BatchActor, type BatchOptions, type PlannedChange, type PlannedMedicalChange } from "~/processes/batch.server";
-import { createActor, createStaff } from "../../factories";
+import { createActor, createDelegatedActor, createPatient, createStaff, createUnit } from "../../factories";
 import { dispatch, startCase } from "~/processes/dispatch.server";
 import { domainState, EFFECTIVE_AT, NOW, turnoverScenario, type TurnoverScenario } from "./scenario";
 
@@ -274,5 +274,27 @@ describe("a turnover batch", () => {
       delegationId: s.admin.delegationId,
       before: JSON.stringify({ medicallyResponsibleStaffId: s.leaver.id, version: held.version }),
     });
+  });
+
+  it("hands fasta omsorgskontakter over only by the enhetschef's own role: never on a delegation (SoL, decision 018)", async () => {
+    const hemtjanst = await createUnit(db, "HEMTJANST", "Hemtjänsten Omsättning");
+    const leaver = await createStaff(db, hemtjanst.id, "207010", { legitimations: "", underskoterskaBevis: true, employmentEndDate: "2026-12-09" });
+    const successor = await createStaff(db, hemtjanst.id, "207010", { legitimations: "", underskoterskaBevis: true });
+    const patient = await createPatient(db);
+    await db.homeCareService.create({ data: { patientId: patient.id, careUnitId: hemtjanst.id, from: "2026-01-01" } });
+    const contact = await db.assignment.create({
+      data: { kind: "FAST_OMSORGSKONTAKT", patientId: patient.id, staffMemberId: leaver.id, careUnitId: hemtjanst.id, startedAt: new Date("2026-03-01T08:00:00Z"), reviewDueDate: "2027-03-01" },
+    });
+    const planned = [{ assignmentId: contact.id, version: contact.version, replacementId: successor.id, teamId: null }];
+    const order = (actor: BatchActor) =>
+      db.$transaction((tx) => reassignInBatch(tx, { leaverId: leaver.id, reason: REASON, reviewDueDate: null, changes: planned }, actor, { now: NOW, newId: randomUUID }));
+    const head = await createActor(db, hemtjanst.id, "VERKSAMHETSCHEF", NOW);
+    const admin = await createDelegatedActor(db, hemtjanst.id, "ADMINISTRATOR", head.userId, "appoint:fast-omsorgskontakt", NOW);
+    expect(await order({ userId: admin.userId, requestId: admin.requestId, grants: new Map([[hemtjanst.id, admin.grant]]) })).toEqual({
+      ok: false,
+      failures: [{ assignmentId: contact.id, code: "notAppointer", reasons: [{ code: "appointerNotEnhetschef" }] }],
+    });
+    const chief = await createActor(db, hemtjanst.id, "ENHETSCHEF_HEMTJANST", NOW);
+    expect(await order({ userId: chief.userId, requestId: chief.requestId, grants: new Map([[hemtjanst.id, chief.grant]]) })).toMatchObject({ ok: true, cases: 1 });
   });
 });
