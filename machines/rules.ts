@@ -38,6 +38,9 @@ export type ReasonCode =
   | "appointerNotVerksamhetschef"
   | "appointerNotEnhetschef"
   | "appointerOtherUnit"
+  | "medicallyResponsibleNotLakare"
+  | "medicallyResponsibleOutsideCareGiver"
+  | "medicallyResponsibleRequired"
   | "patientNotListed"
   | "unitNotRegionalPrimaryCare"
   | "lakareLacksCompetence"
@@ -231,23 +234,73 @@ export function employedOn(staff: StaffFacts, unitId: string, date: IsoDate): Re
 }
 
 /**
- * Who may appoint. Fast vårdkontakt: the unit's verksamhetschef or someone the
- * verksamhetschef delegated it to (PL 6 kap. 2 §, HSF 4 kap. 1–2 §§); other fixed contacts
- * follow the same routine. Fast läkarkontakt: the verksamhetschef of the listing unit
- * (HSL 7 kap. 3 §). Fast omsorgskontakt: the enhetschef of the executing hemtjänst unit
- * (SoL 4 kap. 2 b §). In a CHANGE the region's administrator may carry out the
- * verksamhetschef's reassignment on staff turnover (docs/decisions/006).
+ * Who may appoint (docs/decisions/018). Fast vårdkontakt: the unit's verksamhetschef or
+ * someone the verksamhetschef delegated it to (PL 6 kap. 2 §, HSF 4 kap. 1–2 §§); other fixed
+ * contacts in health care follow the same routine. Fast läkarkontakt: the verksamhetschef of
+ * the listing unit (HSL 7 kap. 3 §), also delegable — the seed (§2) sets no limit on who
+ * records the patient's choice. Fast omsorgskontakt: the enhetschef of the executing
+ * hemtjänst unit (SoL 4 kap. 2 b §); HSF 4 kap. 2 § is a health-care rule and gives no
+ * delegation under SoL, and the seed (§4) names none. The same in every process, a CHANGE
+ * and a staff turnover included: the user's role in the unit, or a delegation.
  */
 export function appointerMayAppoint(a: Pick<AppointmentFacts, "kind" | "unit" | "appointer" | "process">): Reason[] {
-  const { appointer, kind, unit, process } = a;
+  const { appointer, kind, unit } = a;
   if (appointer.careUnitId !== unit.id) return [{ code: "appointerOtherUnit" }];
-  if (process === "CHANGE" && appointer.roleCode === "ADMINISTRATOR") return [];
   if (kind === "FAST_OMSORGSKONTAKT") {
     return appointer.roleCode === "ENHETSCHEF_HEMTJANST" ? [] : [{ code: "appointerNotEnhetschef" }];
   }
-  const delegable = kind === "FAST_VARDKONTAKT" || kind === "ANNAN_FAST_KONTAKT";
-  if (appointer.roleCode === "VERKSAMHETSCHEF" || (delegable && appointer.delegated)) return [];
+  if (appointer.roleCode === "VERKSAMHETSCHEF" || (DELEGABLE_KINDS.includes(kind) && appointer.delegated)) return [];
   return [{ code: "appointerNotVerksamhetschef" }];
+}
+
+/** The reasons of appointerMayAppoint: about the user who appoints, never about the person appointed. */
+export const APPOINTER_REASONS: readonly ReasonCode[] = ["appointerOtherUnit", "appointerNotVerksamhetschef", "appointerNotEnhetschef"];
+
+/**
+ * The contact kinds a verksamhetschef may delegate the appointing of (HSF 4 kap. 2 §): every
+ * health-care kind. Fast omsorgskontakt is not among them (SoL, see appointerMayAppoint).
+ * app/domain/permissions.ts DELEGABLE names the same kinds as permissions.
+ */
+export const DELEGABLE_KINDS: readonly ContactKind[] = ["FAST_VARDKONTAKT", "FAST_LAKARKONTAKT", "ANNAN_FAST_KONTAKT"];
+
+/** A unit where someone works, with its care giver (vårdgivare, the organisation). */
+export type CareGiverUnitFacts = { id: string; kind: CareUnitKind; organisationId: string };
+
+/**
+ * The medically responsible person of a fast vårdkontakt (seed §3.3: "Om den fasta
+ * vårdkontakten inte är medicinskt ansvarig för patienten är det lämpligt att det görs tydligt
+ * vem som har det ansvaret"; SPEC §3): a legitimerad läkare (HOSP "LK") employed, on the date,
+ * at a health care unit of the same care giver as the contact's unit — the care giver's health
+ * care, not its hemtjänst nor another care giver. `workplaces` are the units the person is
+ * employed at; `careGiverId` is the organisation of the contact's unit.
+ */
+export function medicallyResponsibleRules(
+  person: StaffFacts,
+  workplaces: readonly CareGiverUnitFacts[],
+  careGiverId: string,
+  date: IsoDate,
+): Reason[] {
+  const reasons: Reason[] = [];
+  if (!isLegitimeradLakare(person)) reasons.push({ code: "medicallyResponsibleNotLakare" });
+  const inCareGiversHealthCare = workplaces.some(
+    (u) => u.organisationId === careGiverId && HEALTH_CARE_UNIT_KINDS.includes(u.kind) && employedOn(person, u.id, date).length === 0,
+  );
+  if (!inCareGiversHealthCare) reasons.push({ code: "medicallyResponsibleOutsideCareGiver" });
+  return reasons;
+}
+
+/**
+ * Staff turnover (docs/decisions/011, 018): a contact whose medically responsible läkare
+ * leaves keeps a medically responsible läkare — a replacement is chosen, never blanked
+ * silently. `replacement` is the person chosen (null: none chosen).
+ */
+export function medicallyResponsibleReplacementRules(
+  replacement: { person: StaffFacts; workplaces: readonly CareGiverUnitFacts[] } | null,
+  careGiverId: string,
+  date: IsoDate,
+): Reason[] {
+  if (!replacement) return [{ code: "medicallyResponsibleRequired" }];
+  return medicallyResponsibleRules(replacement.person, replacement.workplaces, careGiverId, date);
 }
 
 /**

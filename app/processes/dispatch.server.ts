@@ -30,6 +30,7 @@ import {
 } from "../../machines/index";
 import {
   careContactAtUnit,
+  medicallyResponsibleRules,
   notificationRules,
   referralReceiverRules,
   nextReviewDateRules,
@@ -48,6 +49,8 @@ import {
   loadDateFacts,
   loadActiveAssignment,
   loadAppointmentSetting,
+  loadCareGivers,
+  loadMedicalStaffFacts,
   loadPatientFacts,
   loadStaffFacts,
   loadUnitFacts,
@@ -448,7 +451,7 @@ async function appointmentFacts(
   ]);
   if (!staff) return refuse({ error: "invalid", fieldErrors: { staffMemberId: t("event.staffUnknown") } });
   if (!setting) return refuse({ error: "notFound" });
-  await checkReferences(tx, context.unitId, input);
+  await checkReferences(tx, context.unitId, input, today);
 
   // The same judgement the staff pickers show (./appointment.ts); in CHANGE the replacement
   // keeps the coordination with its consent, and the review date unless a new one is given.
@@ -472,17 +475,29 @@ export function settingRequest(definition: ProcessDefinition, context: CaseConte
   };
 }
 
-/** The team must be the unit's, the medically responsible person must exist. */
-async function checkReferences(tx: Tx, unitId: string, input: { teamId: string | null; medicallyResponsibleStaffId: string | null }) {
+/**
+ * The team must be the unit's; the medically responsible person must be a legitimerad läkare
+ * in the care giver's health care on the day (machines/rules.ts medicallyResponsibleRules).
+ */
+async function checkReferences(
+  tx: Tx,
+  unitId: string,
+  input: { teamId: string | null; medicallyResponsibleStaffId: string | null },
+  today: string,
+) {
   const fieldErrors: FieldErrors = {};
   if (input.teamId && !(await tx.team.findFirst({ where: { id: input.teamId, careUnitId: unitId }, select: { id: true } }))) {
     fieldErrors.teamId = t("event.teamUnknown");
   }
-  if (
-    input.medicallyResponsibleStaffId &&
-    !(await tx.staffMember.findUnique({ where: { id: input.medicallyResponsibleStaffId }, select: { id: true } }))
-  ) {
-    fieldErrors.medicallyResponsibleStaffId = t("event.staffUnknown");
+  if (input.medicallyResponsibleStaffId) {
+    const [medical, careGivers] = await Promise.all([
+      loadMedicalStaffFacts(tx, [input.medicallyResponsibleStaffId]),
+      loadCareGivers(tx, [unitId]),
+    ]);
+    const facts = medical.get(input.medicallyResponsibleStaffId);
+    const reasons = facts ? medicallyResponsibleRules(facts.person, facts.workplaces, careGivers.get(unitId) ?? "", today) : null;
+    if (!reasons) fieldErrors.medicallyResponsibleStaffId = t("event.staffUnknown");
+    else if (reasons.length > 0) fieldErrors.medicallyResponsibleStaffId = reasons.map(reasonText).join(" ");
   }
   if (Object.keys(fieldErrors).length > 0) refuse({ error: "invalid", fieldErrors });
 }

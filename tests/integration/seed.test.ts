@@ -8,7 +8,7 @@ import type { Db } from "~/db.server";
 import { ageOn, isoDateInStockholm, luhnCheckDigit, parseHsaId, parsePersonalIdentityNumber, parseReservnummer } from "~/domain/identifiers";
 import { addDays } from "../../prisma/demo/dates";
 import { TABLES, seedDemoRegion, type Summary } from "../../prisma/demo/region";
-import { DEMO_USERS } from "../../prisma/demo/users";
+import { DEMO_DELEGATION, DEMO_USERS } from "../../prisma/demo/users";
 import { acceptedEvents, PROCESSES, restoreSnapshot, type ProcessCode } from "../../machines/index";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
@@ -342,9 +342,12 @@ describe("the demo region", () => {
     const sjukskoterska = DEMO_USERS.find((u) => u.username === "sjukskoterska")!;
     expect(sjukskoterska.unitNames).toHaveLength(2);
     expect(DEMO_USERS.find((u) => u.username === "administrator")!.unitNames.length).toBeGreaterThanOrEqual(3);
-    const delegation = await db.delegation.findFirstOrThrow({ include: { delegator: true, delegate: true, careUnit: true } });
+    const delegation = await db.delegation.findUniqueOrThrow({ where: { id: DEMO_DELEGATION.id }, include: { delegator: true, delegate: true, careUnit: true } });
     expect(delegation).toMatchObject({ permissionCode: "appoint:fast-vardkontakt", revokedAt: null, validTo: null });
     expect([delegation.delegator.username, delegation.delegate.username]).toEqual(["verksamhetschef", "delegat"]);
     expect(delegation.careUnit.name).toBe(DEMO_USERS[0].unitNames[0]);
+    // The administrator carries out turnover at the vårdcentral on the verksamhetschef's delegation (decision 018).
+    const turnover = await db.delegation.findMany({ where: { delegate: { username: "administrator" } }, orderBy: { permissionCode: "asc" } });
+    expect(turnover.map((d) => d.permissionCode)).toEqual(["appoint:annan-fast-kontakt", "appoint:fast-lakarkontakt", "appoint:fast-vardkontakt"]);
   });
 });
