@@ -241,17 +241,42 @@ describe("lakareCompetence (seed §2.3)", () => {
     }
   });
 
-  it("accepts a barn- och ungdomsmedicin specialist for a 17-year-old, not (without justification) for an 18-year-old", () => {
+  it("accepts a barn- och ungdomsmedicin specialist for a 17-year-old, never for an 18-year-old, justification or not", () => {
     const s = lakare([{ specialty: "BARN_OCH_UNGDOMSMEDICIN", status: "SPECIALIST" }]);
+    expect(codes(lakareCompetence(s, 0, null))).toEqual([]);
     expect(codes(lakareCompetence(s, 17, null))).toEqual([]);
-    expect(codes(lakareCompetence(s, 18, null))).toEqual(["justificationRequired"]);
-    expect(codes(lakareCompetence(s, 18, "Följer patienten sedan barndomen"))).toEqual([]);
+    expect(codes(lakareCompetence(s, 18, null))).toEqual(["lakareOutsideTargetGroup"]);
+    expect(codes(lakareCompetence(s, 40, "Följer patienten sedan barndomen"))).toEqual(["lakareOutsideTargetGroup"]);
+    expect(lakareCompetence(s, 18, null)).toEqual([{ code: "lakareOutsideTargetGroup", params: { childAge: 18, olderAge: 65 } }]);
   });
 
-  it("accepts a geriatrik specialist from 65, with justification only below", () => {
+  it("accepts a geriatrik specialist from 65, never below, justification or not", () => {
     const s = lakare([{ specialty: "GERIATRIK", status: "SPECIALIST" }]);
-    expect(codes(lakareCompetence(s, 64, null))).toEqual(["justificationRequired"]);
+    expect(codes(lakareCompetence(s, 5, "Likvärdig kompetens"))).toEqual(["lakareOutsideTargetGroup"]);
+    expect(codes(lakareCompetence(s, 64, null))).toEqual(["lakareOutsideTargetGroup"]);
+    expect(codes(lakareCompetence(s, 64, "Likvärdig kompetens"))).toEqual(["lakareOutsideTargetGroup"]);
     expect(codes(lakareCompetence(s, 65, null))).toEqual([]);
+  });
+
+  it("lets a doctor with both group specialties serve both groups but not the adults between them", () => {
+    const s = lakare([
+      { specialty: "BARN_OCH_UNGDOMSMEDICIN", status: "SPECIALIST" },
+      { specialty: "GERIATRIK", status: "SPECIALIST" },
+    ]);
+    expect(codes(lakareCompetence(s, 17, null))).toEqual([]);
+    expect(codes(lakareCompetence(s, 18, "Motivering"))).toEqual(["lakareOutsideTargetGroup"]);
+    expect(codes(lakareCompetence(s, 64, "Motivering"))).toEqual(["lakareOutsideTargetGroup"]);
+    expect(codes(lakareCompetence(s, 65, null))).toEqual([]);
+  });
+
+  it("judges a group specialist who also holds another specialty as 'annan specialistutbildad läkare' outside the group", () => {
+    const s = lakare([
+      { specialty: "BARN_OCH_UNGDOMSMEDICIN", status: "SPECIALIST" },
+      { specialty: "INTERNMEDICIN", status: "SPECIALIST" },
+    ]);
+    expect(codes(lakareCompetence(s, 17, null))).toEqual([]);
+    expect(codes(lakareCompetence(s, 18, null))).toEqual(["justificationRequired"]);
+    expect(codes(lakareCompetence(s, 18, "Likvärdig kompetens: internmedicin och lång erfarenhet i primärvård"))).toEqual([]);
   });
 
   it("accepts a specialist in another specialty only with a non-blank justification", () => {
@@ -299,18 +324,18 @@ describe("fastLakarkontaktRules (HSL 7 kap. 3 §, PL 6 kap. 3 §)", () => {
       expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: barnlakare, patient: p, date: "2026-03-14" })))).toEqual([]);
     });
 
-    it("requires a justification on the 18th birthday", () => {
+    it("refuses on the 18th birthday, also with a justification (seed §2.3: for their group)", () => {
       expect(ageOn("2008-03-15", "2026-03-15")).toBe(18);
       const a = lakarAppointment({ staff: barnlakare, patient: p, date: "2026-03-15" });
-      expect(codes(fastLakarkontaktRules(a))).toEqual(["justificationRequired"]);
-      expect(codes(fastLakarkontaktRules({ ...a, competenceJustification: "Kontinuitet" }))).toEqual([]);
+      expect(codes(fastLakarkontaktRules(a))).toEqual(["lakareOutsideTargetGroup"]);
+      expect(codes(fastLakarkontaktRules({ ...a, competenceJustification: "Kontinuitet" }))).toEqual(["lakareOutsideTargetGroup"]);
     });
 
     it("counts the birthday across a year boundary", () => {
       const q = patient({ birthDate: "2008-01-01" });
       expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: barnlakare, patient: q, date: "2025-12-31" })))).toEqual([]);
       expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: barnlakare, patient: q, date: "2026-01-01" })))).toEqual([
-        "justificationRequired",
+        "lakareOutsideTargetGroup",
       ]);
     });
   });
@@ -319,10 +344,11 @@ describe("fastLakarkontaktRules (HSL 7 kap. 3 §, PL 6 kap. 3 §)", () => {
     const geriatriker = staff({ specialties: [{ specialty: "GERIATRIK", status: "SPECIALIST" }] });
     const p = patient({ birthDate: bornYearsBefore("2026-03-15", 65) });
 
-    it("requires a justification the day before the 65th birthday (64 years old)", () => {
+    it("refuses the day before the 65th birthday (64 years old), also with a justification", () => {
       expect(ageOn(p.birthDate, "2026-03-14")).toBe(64);
       const a = lakarAppointment({ staff: geriatriker, patient: p, date: "2026-03-14" });
-      expect(codes(fastLakarkontaktRules(a))).toEqual(["justificationRequired"]);
+      expect(codes(fastLakarkontaktRules(a))).toEqual(["lakareOutsideTargetGroup"]);
+      expect(codes(fastLakarkontaktRules({ ...a, competenceJustification: "Likvärdig kompetens" }))).toEqual(["lakareOutsideTargetGroup"]);
     });
 
     it("accepts on the 65th birthday", () => {

@@ -41,6 +41,7 @@ export type ReasonCode =
   | "unitNotRegionalPrimaryCare"
   | "lakareLacksCompetence"
   | "justificationRequired"
+  | "lakareOutsideTargetGroup"
   | "doctorContactExists"
   | "unitNotHomeCare"
   | "noHomeCareAtUnit"
@@ -252,17 +253,40 @@ export function fastVardkontaktRules(a: Pick<AppointmentFacts, "unit" | "staff" 
   return reasons;
 }
 
-/** Seed §2.3: which läkare may be fast läkarkontakt for a patient of this age. */
+/**
+ * Seed §2.3: "Specialist inom barn- och ungdomsmedicin eller geriatrik kan vara fast
+ * läkarkontakt för sin målgrupp." The patient group each of these specialties serves; the
+ * specialty counts for a patient only inside its group (allmänmedicin: everyone).
+ */
+export const LAKARE_TARGET_GROUPS: Readonly<Record<string, (patientAge: number) => boolean>> = {
+  BARN_OCH_UNGDOMSMEDICIN: (age) => age < CHILD_AGE_LIMIT,
+  GERIATRIK: (age) => age >= OLDER_PATIENT_AGE,
+};
+
+/**
+ * Seed §2.3: which läkare may be fast läkarkontakt for a patient of this age.
+ * - specialist in allmänmedicin, or in ST in allmänmedicin: any patient;
+ * - specialist in barn- och ungdomsmedicin or geriatrik: for the specialty's group
+ *   (LAKARE_TARGET_GROUPS) — outside it the specialty does not count, and a written
+ *   justification cannot make it count: §2.3 limits these two to their group;
+ * - "annan specialistutbildad läkare med likvärdig kompetens": a specialist in any other
+ *   specialty (internmedicin, onkologi …), with a written justification of the equivalent
+ *   competence. The justification opens only this case.
+ */
 export function lakareCompetence(staff: StaffFacts, patientAge: number, justification: string | null): Reason[] {
   if (!isLegitimeradLakare(staff)) return [{ code: "notLegitimeradLakare" }];
   const has = (specialty: string, inTrainingCounts = false) =>
     staff.specialties.some((s) => s.specialty === specialty && (s.status === "SPECIALIST" || inTrainingCounts));
   if (has("ALLMANMEDICIN", true)) return [];
-  if (patientAge < CHILD_AGE_LIMIT && has("BARN_OCH_UNGDOMSMEDICIN")) return [];
-  if (patientAge >= OLDER_PATIENT_AGE && has("GERIATRIK")) return [];
-  // "Annan specialistutbildad läkare med likvärdig kompetens": only with a written justification.
-  if (staff.specialties.some((s) => s.status === "SPECIALIST")) {
+  const groupSpecialties = Object.entries(LAKARE_TARGET_GROUPS).filter(([specialty]) => has(specialty));
+  if (groupSpecialties.some(([, inGroup]) => inGroup(patientAge))) return [];
+  const otherSpecialist = staff.specialties.some((s) => s.status === "SPECIALIST" && !(s.specialty in LAKARE_TARGET_GROUPS));
+  if (otherSpecialist) {
     return justification && justification.trim().length > 0 ? [] : [{ code: "justificationRequired" }];
+  }
+  // A barnläkare for an adult, a geriatriker for a younger patient: not a case for a justification.
+  if (groupSpecialties.length > 0) {
+    return [{ code: "lakareOutsideTargetGroup", params: { childAge: CHILD_AGE_LIMIT, olderAge: OLDER_PATIENT_AGE } }];
   }
   return [{ code: "lakareLacksCompetence" }];
 }

@@ -215,6 +215,7 @@ export const en: Translation<typeof sv> = {
   "rule.unitNotRegionalPrimaryCare": "A named GP (fast läkarkontakt) exists only in regionally funded primary care.",
   "rule.lakareLacksCompetence": "The doctor is neither a specialist nor a specialty trainee (ST) in general practice and has no other specialist competence.",
   "rule.justificationRequired": "The doctor has a different specialty: write a justification of the equivalent competence.",
+  "rule.lakareOutsideTargetGroup": "The patient is outside the doctor's patient group: a specialist in paediatrics is fast läkarkontakt for patients under {childAge}, a specialist in geriatrics for patients from {olderAge}. A justification does not change that.",
   "rule.doctorContactExists": "The patient already has a named GP.",
   "rule.unitNotHomeCare": "A named home-care contact (fast omsorgskontakt) is only appointed in home care.",
   "rule.noHomeCareAtUnit": "The patient has no ongoing home care provided by the unit.",

@@ -213,6 +213,7 @@ export const sv = {
   "rule.unitNotRegionalPrimaryCare": "Fast läkarkontakt finns bara i regionalt finansierad primärvård.",
   "rule.lakareLacksCompetence": "Läkaren är varken specialist eller ST-läkare i allmänmedicin och har ingen annan specialistkompetens.",
   "rule.justificationRequired": "Läkaren har en annan specialitet: skriv en motivering till den likvärdiga kompetensen.",
+  "rule.lakareOutsideTargetGroup": "Patienten hör inte till läkarens målgrupp: specialist i barn- och ungdomsmedicin är fast läkarkontakt för patienter under {childAge} år, specialist i geriatrik för patienter från {olderAge} år. En motivering ändrar inte det.",
   "rule.doctorContactExists": "Patienten har redan en fast läkarkontakt.",
   "rule.unitNotHomeCare": "Fast omsorgskontakt utses bara i hemtjänsten.",
   "rule.noHomeCareAtUnit": "Patienten har ingen pågående hemtjänst som enheten verkställer.",

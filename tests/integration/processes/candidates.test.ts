@@ -185,7 +185,7 @@ describe("appointment candidates: livshotande tillstånd (SOSFS 2011:7)", () => 
 });
 
 describe("appointment candidates: fast läkarkontakt (seed §2)", () => {
-  it("competence by the patient's age; another specialty only with a written justification; the patient's choice marked", async () => {
+  it("competence by the patient's group; another specialty only with a written justification; the patient's choice marked", async () => {
     const r = await region(db, now);
     await db.patient.update({ where: { id: r.patient.id }, data: { birthDate: "1950-03-01" } }); // 76 years old
     const geriatrician = await createStaff(db, r.vc.id, "202010", { specialties: [{ specialty: "GERIATRIK", status: "SPECIALIST" }] });
@@ -199,13 +199,13 @@ describe("appointment candidates: fast läkarkontakt (seed §2)", () => {
 
     const candidates = await appointmentCandidates(db, caseId, r.as.chief, now);
     if (!candidates) throw new Error("no candidates");
-    expect(new Set(ids(candidates, true))).toEqual(new Set([r.doctor.id, r.otherDoctor.id, geriatrician.id, internist.id, paediatrician.id]));
+    expect(new Set(ids(candidates, true))).toEqual(new Set([r.doctor.id, r.otherDoctor.id, geriatrician.id, internist.id]));
     // Allmänmedicin (also ST) and, for a patient of 65 or more, geriatrik need nothing more.
     for (const id of [r.doctor.id, r.otherDoctor.id, geriatrician.id]) expect(byId(candidates, id).needsJustification).toBeUndefined();
-    // Barn- och ungdomsmedicin is not this patient's group: like any other specialty, only with a justification.
-    for (const id of [internist.id, paediatrician.id]) {
-      expect(byId(candidates, id)).toMatchObject({ eligible: true, needsJustification: true, reasons: [] });
-    }
+    // Another specialty ("annan specialistutbildad läkare"): only with a justification.
+    expect(byId(candidates, internist.id)).toMatchObject({ eligible: true, needsJustification: true, reasons: [] });
+    // Barn- och ungdomsmedicin is not this patient's group (seed §2.3): no justification opens it.
+    expect(byId(candidates, paediatrician.id)).toMatchObject({ eligible: false, reasons: [expect.stringMatching(/inte till läkarens målgrupp/)] });
     expect(byId(candidates, junior.id).reasons).toEqual([
       "Läkaren är varken specialist eller ST-läkare i allmänmedicin och har ingen annan specialistkompetens.",
     ]);
@@ -216,6 +216,12 @@ describe("appointment candidates: fast läkarkontakt (seed §2)", () => {
     await expectExecutorAgrees(caseId, candidates, r.as.chief);
     // Without the justification the executor refuses the internist, as the picker warned.
     expect(await tryStep(caseId, appoint(internist.id), r.as.chief)).toMatchObject({ ok: false, reasons: [{ code: "justificationRequired" }] });
+    // A barnläkare for a 76-year-old is refused by the executor whatever justification is written.
+    const justified = { competenceJustification: "Lång erfarenhet av vuxna patienter." };
+    expect(await tryStep(caseId, appoint(paediatrician.id, justified), r.as.chief)).toMatchObject({
+      ok: false,
+      reasons: [{ code: "lakareOutsideTargetGroup" }],
+    });
   });
 
   it("nobody where the patient is not listed, and the reason says so", async () => {
