@@ -26,6 +26,7 @@ import {
   fastVardkontaktRules,
   lacksOverallCoordination,
   lakareCompetence,
+  listingRules,
   notificationRules,
   overallCoordinationRules,
   referralDeadline,
@@ -1057,5 +1058,23 @@ describe("careContactAtUnit (lag 2017:612 2 kap. 5 §: unless the patient alread
   it("finds a fast vårdkontakt at the receiving unit, not one elsewhere nor another kind there", () => {
     expect(careContactAtUnit([contact("FAST_VARDKONTAKT", "vc")], "vc")?.id).toBe("FAST_VARDKONTAKT-vc");
     expect(careContactAtUnit([contact("FAST_VARDKONTAKT", "ward"), contact("FAST_LAKARKONTAKT", "vc")], "vc")).toBeNull();
+  });
+});
+
+// ───────────────────────────── listingRules ────────────────────────────────────────
+
+describe("listingRules (HSL 7 kap. 3 a §: one listing at a time)", () => {
+  const open = { from: "2020-01-01", to: null };
+
+  it("refuses a second open listing, and one that starts while an ended one still ran", () => {
+    expect(listingRules([open], { from: "2026-03-15", to: null })).toEqual([{ code: "alreadyListed", params: { date: "2020-01-01" } }]);
+    expect(codes(listingRules([{ from: "2020-01-01", to: "2026-03-15" }], { from: "2026-03-15", to: null }))).toEqual(["alreadyListed"]);
+    expect(codes(listingRules([{ from: "2026-04-01", to: null }], { from: "2026-03-01", to: "2026-04-01" }))).toEqual(["alreadyListed"]);
+  });
+
+  it("accepts a listing that starts the day after the other ended, or ends the day before it starts", () => {
+    expect(listingRules([{ from: "2020-01-01", to: "2026-03-14" }], { from: "2026-03-15", to: null })).toEqual([]);
+    expect(listingRules([{ from: "2026-04-01", to: null }], { from: "2026-03-01", to: "2026-03-31" })).toEqual([]);
+    expect(listingRules([], open)).toEqual([]);
   });
 });

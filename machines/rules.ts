@@ -38,6 +38,7 @@ export type ReasonCode =
   | "appointerNotEnhetschef"
   | "appointerOtherUnit"
   | "patientNotListed"
+  | "alreadyListed"
   | "unitNotRegionalPrimaryCare"
   | "lakareLacksCompetence"
   | "justificationRequired"
@@ -580,4 +581,19 @@ export function typAvFastKontakt(a: { kind: ContactKind; overallCoordination: bo
     case "ANNAN_FAST_KONTAKT":
       return null;
   }
+}
+
+// ───────────────────────────── Listing ─────────────────────────────────────────────
+
+export type ListingPeriod = { from: IsoDate; to: IsoDate | null };
+
+/**
+ * HSL 7 kap. 3 a §: a patient is listed at only one primary care unit at a time. A new
+ * listing may not overlap one the patient has (a move: the old one ends the day before the
+ * new one starts). The database refuses the same (migration 20261205005100_one_active_listing).
+ */
+export function listingRules(existing: readonly ListingPeriod[], proposed: ListingPeriod): Reason[] {
+  const overlaps = (a: ListingPeriod, b: ListingPeriod) => a.from <= (b.to ?? "9999-12-31") && b.from <= (a.to ?? "9999-12-31");
+  const other = existing.find((l) => overlaps(l, proposed));
+  return other ? [{ code: "alreadyListed", params: { date: other.from } }] : [];
 }

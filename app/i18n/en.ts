@@ -212,6 +212,7 @@ export const en: Translation<typeof sv> = {
   "rule.appointerNotEnhetschef": "Only the unit manager of the home care service providing the care may appoint a named home-care contact (fast omsorgskontakt).",
   "rule.appointerOtherUnit": "You can only appoint named contacts at the unit you are working at now.",
   "rule.patientNotListed": "The patient is not listed at the unit (the named GP is at the unit where the patient is listed).",
+  "rule.alreadyListed": "The patient is already listed at a care unit for part of the period (from {date}). A patient is listed at one unit at a time (HSL 7 kap. 3 a §): end that listing first.",
   "rule.unitNotRegionalPrimaryCare": "A named GP (fast läkarkontakt) exists only in regionally funded primary care.",
   "rule.lakareLacksCompetence": "The doctor is neither a specialist nor a specialty trainee (ST) in general practice and has no other specialist competence.",
   "rule.justificationRequired": "The doctor has a different specialty: write a justification of the equivalent competence.",

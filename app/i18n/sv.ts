@@ -210,6 +210,7 @@ export const sv = {
   "rule.appointerNotEnhetschef": "Bara enhetschefen i den verkställande hemtjänsten får utse fast omsorgskontakt.",
   "rule.appointerOtherUnit": "Du kan bara utse fasta kontakter på den enhet du arbetar på nu.",
   "rule.patientNotListed": "Patienten är inte listad på enheten (fast läkarkontakt finns där patienten är listad).",
+  "rule.alreadyListed": "Patienten är redan listad på en vårdenhet för en del av perioden (från {date}). En patient är listad på en enhet i taget (HSL 7 kap. 3 a §): avsluta den listningen först.",
   "rule.unitNotRegionalPrimaryCare": "Fast läkarkontakt finns bara i regionalt finansierad primärvård.",
   "rule.lakareLacksCompetence": "Läkaren är varken specialist eller ST-läkare i allmänmedicin och har ingen annan specialistkompetens.",
   "rule.justificationRequired": "Läkaren har en annan specialitet: skriv en motivering till den likvärdiga kompetensen.",
