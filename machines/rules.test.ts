@@ -17,6 +17,9 @@ import {
   type Verdict,
   annanFastKontaktRules,
   careContactAtUnit,
+  careRelationWindow,
+  hasCurrentCareRelation,
+  RECENT_CARE_DAYS,
   appointerMayAppoint,
   checkAppointment,
   checkReplacement,
@@ -1076,5 +1079,52 @@ describe("listingRules (HSL 7 kap. 3 a §: one listing at a time)", () => {
     expect(listingRules([{ from: "2020-01-01", to: "2026-03-14" }], { from: "2026-03-15", to: null })).toEqual([]);
     expect(listingRules([{ from: "2026-04-01", to: null }], { from: "2026-03-01", to: "2026-03-31" })).toEqual([]);
     expect(listingRules([], open)).toEqual([]);
+  });
+});
+
+// ───────────────────────────── hasCurrentCareRelation ──────────────────────────────
+
+describe("hasCurrentCareRelation (PDL 4 kap. 1 §, decision 022)", () => {
+  // 2026-03-15 10:00 in Stockholm (CET, UTC+1).
+  const at = new Date("2026-03-15T09:00:00Z");
+  const none = { listings: [], homeCareServices: [], careEpisodes: [], assignments: [], openCases: 0, referralsReceived: [] };
+  const { recentSince } = careRelationWindow(at);
+  const justBefore = new Date(recentSince.getTime() - 1);
+
+  it("puts the window's start at midnight in Stockholm, RECENT_CARE_DAYS days before today", () => {
+    expect(RECENT_CARE_DAYS).toBe(365);
+    expect(careRelationWindow(at)).toEqual({ today: "2026-03-15", recentSince: new Date("2025-03-14T23:00:00Z") });
+  });
+
+  it("knows nobody without a relation, nor through a stay that ended in 2012", () => {
+    expect(hasCurrentCareRelation(none, at)).toBe(false);
+    expect(hasCurrentCareRelation({ ...none, careEpisodes: [{ endedAt: new Date("2012-05-01T10:00:00Z") }] }, at)).toBe(false);
+  });
+
+  it("counts a stay or visit while open and until RECENT_CARE_DAYS after its end", () => {
+    expect(hasCurrentCareRelation({ ...none, careEpisodes: [{ endedAt: null }] }, at)).toBe(true);
+    expect(hasCurrentCareRelation({ ...none, careEpisodes: [{ endedAt: recentSince }] }, at)).toBe(true);
+    expect(hasCurrentCareRelation({ ...none, careEpisodes: [{ endedAt: justBefore }] }, at)).toBe(false);
+  });
+
+  it("counts a listing and hemtjänst in force today: not the day after the end, not before the start", () => {
+    for (const key of ["listings", "homeCareServices"] as const) {
+      expect(hasCurrentCareRelation({ ...none, [key]: [{ from: "2020-01-01", to: "2026-03-15" }] }, at)).toBe(true);
+      expect(hasCurrentCareRelation({ ...none, [key]: [{ from: "2020-01-01", to: "2026-03-14" }] }, at)).toBe(false);
+      expect(hasCurrentCareRelation({ ...none, [key]: [{ from: "2026-03-15", to: null }] }, at)).toBe(true);
+      expect(hasCurrentCareRelation({ ...none, [key]: [{ from: "2026-03-16", to: null }] }, at)).toBe(false);
+    }
+  });
+
+  it("counts a fixed contact until the moment it ends", () => {
+    expect(hasCurrentCareRelation({ ...none, assignments: [{ endedAt: null }] }, at)).toBe(true);
+    expect(hasCurrentCareRelation({ ...none, assignments: [{ endedAt: new Date(at.getTime() + 1) }] }, at)).toBe(true);
+    expect(hasCurrentCareRelation({ ...none, assignments: [{ endedAt: at }] }, at)).toBe(false);
+  });
+
+  it("counts an open case, and an inskrivningsmeddelande received within RECENT_CARE_DAYS", () => {
+    expect(hasCurrentCareRelation({ ...none, openCases: 1 }, at)).toBe(true);
+    expect(hasCurrentCareRelation({ ...none, referralsReceived: [{ sentAt: recentSince }] }, at)).toBe(true);
+    expect(hasCurrentCareRelation({ ...none, referralsReceived: [{ sentAt: justBefore }] }, at)).toBe(false);
   });
 });

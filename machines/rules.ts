@@ -597,3 +597,56 @@ export function listingRules(existing: readonly ListingPeriod[], proposed: Listi
   const other = existing.find((l) => overlaps(l, proposed));
   return other ? [{ code: "alreadyListed", params: { date: other.from } }] : [];
 }
+
+// ───────────────────────────── Inre sekretess: a current care relation ─────────────
+// PDL 4 kap. 1 §: staff may read a patient's data only if they take part in the patient's care
+// or otherwise need it for their work. A unit therefore "knows" a patient — may find, open
+// and start cases for them — only while it has a current care relation with the patient. What
+// counts is decided in docs/decisions/022; the database query that lists and finds patients
+// (knownAtUnit in app/models/patients.server.ts) is built from the same window, and
+// tests/integration/care-relation.test.ts holds the two to the same answer.
+
+/**
+ * How long an ended stay or visit still counts as a current relation: the unit keeps taking
+ * part in the patient's care after the patient left (results, epikris, follow-up, a yearly
+ * control) for at most this many days. A policy choice, not a statutory figure (decision 022).
+ */
+export const RECENT_CARE_DAYS = 365;
+
+/** The relations a patient has with one unit, each with the dates that decide whether it is current. */
+export type CareRelationFacts = {
+  listings: readonly { from: IsoDate; to: IsoDate | null }[];
+  homeCareServices: readonly { from: IsoDate; to: IsoDate | null }[];
+  /** Stays and visits (CareEpisode). */
+  careEpisodes: readonly { endedAt: Date | null }[];
+  /** Fixed contacts held at the unit. */
+  assignments: readonly { endedAt: Date | null }[];
+  /** Cases the unit has open for the patient. */
+  openCases: number;
+  /** Inskrivningsmeddelanden sent to the unit. */
+  referralsReceived: readonly { sentAt: Date }[];
+};
+
+/** The window of RECENT_CARE_DAYS at a moment: today's date and the first instant still "recent". */
+export function careRelationWindow(at: Date): { today: IsoDate; recentSince: Date } {
+  const today = isoDateInStockholm(at);
+  return { today, recentSince: stockholmInstant(addDays(today, -RECENT_CARE_DAYS)) };
+}
+
+/**
+ * A current care relation (decision 022): a listing or hemtjänst in force today; a stay or
+ * visit that is open or ended within RECENT_CARE_DAYS; a fixed contact not yet ended; a case
+ * the unit has open; an inskrivningsmeddelande sent to the unit within RECENT_CARE_DAYS.
+ */
+export function hasCurrentCareRelation(r: CareRelationFacts, at: Date): boolean {
+  const { today, recentSince } = careRelationWindow(at);
+  const recent = (instant: Date | null) => instant === null || instant.getTime() >= recentSince.getTime();
+  return (
+    r.listings.some((l) => activeOn(l, today)) ||
+    r.homeCareServices.some((h) => activeOn(h, today)) ||
+    r.careEpisodes.some((e) => recent(e.endedAt)) ||
+    r.assignments.some((a) => a.endedAt === null || a.endedAt.getTime() > at.getTime()) ||
+    r.openCases > 0 ||
+    r.referralsReceived.some((x) => recent(x.sentAt))
+  );
+}

@@ -4,7 +4,16 @@ import type { Db, Tx } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";
 import type { Grant } from "~/domain/permissions";
 import { APPOINT_PERMISSION } from "../../machines/common";
-import type { ActiveAssignmentFacts, ContactKind, IsoDate, PatientFacts, ProcessCode, StaffFacts, UnitFacts } from "../../machines/rules";
+import type {
+  ActiveAssignmentFacts,
+  CareRelationFacts,
+  ContactKind,
+  IsoDate,
+  PatientFacts,
+  ProcessCode,
+  StaffFacts,
+  UnitFacts,
+} from "../../machines/rules";
 import type { AppointmentSetting } from "./appointment";
 
 type Reader = Db | Tx;
@@ -206,4 +215,25 @@ export function appointmentSetting(
     replaced,
     kept: keeps,
   };
+}
+
+/**
+ * The patient's relations with one unit, with the dates that decide whether each is current
+ * (hasCurrentCareRelation, PDL 4 kap. 1 §). Null when the patient does not exist.
+ */
+export async function loadCareRelationFacts(db: Reader, patientId: string, careUnitId: string): Promise<CareRelationFacts | null> {
+  const row = await db.patient.findUnique({
+    where: { id: patientId },
+    select: {
+      listings: { where: { careUnitId }, select: { from: true, to: true } },
+      homeCareServices: { where: { careUnitId }, select: { from: true, to: true } },
+      careEpisodes: { where: { careUnitId }, select: { endedAt: true } },
+      assignments: { where: { careUnitId }, select: { endedAt: true } },
+      referrals: { where: { toUnitId: careUnitId }, select: { sentAt: true } },
+      _count: { select: { cases: { where: { careUnitId, status: "OPEN" } } } },
+    },
+  });
+  if (!row) return null;
+  const { _count, referrals, ...rest } = row;
+  return { ...rest, openCases: _count.cases, referralsReceived: referrals };
 }
