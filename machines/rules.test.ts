@@ -19,6 +19,8 @@ import {
   careContactAtUnit,
   careRelationWindow,
   hasCurrentCareRelation,
+  isHandlaggare,
+  personIdentifiedToPatient,
   RECENT_CARE_DAYS,
   appointerMayAppoint,
   checkAppointment,
@@ -1126,5 +1128,23 @@ describe("hasCurrentCareRelation (PDL 4 kap. 1 §, decision 022)", () => {
     expect(hasCurrentCareRelation({ ...none, openCases: 1 }, at)).toBe(true);
     expect(hasCurrentCareRelation({ ...none, referralsReceived: [{ sentAt: recentSince }] }, at)).toBe(true);
     expect(hasCurrentCareRelation({ ...none, referralsReceived: [{ sentAt: justBefore }] }, at)).toBe(false);
+  });
+});
+
+// ───────────────────────────── Handläggare (seed §5.1) ─────────────────────────────
+
+describe("handläggare: only role and unit reach the patient (seed §5.1)", () => {
+  it("counts every KV_befattning code that is a handläggare: Socialsekreterare and Biståndsbedömare", () => {
+    expect(isHandlaggare("351010")).toBe(true);
+    expect(isHandlaggare("351012")).toBe(true);
+    expect(personIdentifiedToPatient({ befattningCode: "351010" })).toBe(false);
+    expect(personIdentifiedToPatient({ befattningCode: "351012" })).toBe(false);
+  });
+
+  it("identifies everyone else by name and HSA-id, the kurator next to them in the code list included", () => {
+    for (const code of ["352010", "206011", "207010", "201011", "301010"]) {
+      expect(isHandlaggare(code)).toBe(false);
+      expect(personIdentifiedToPatient({ befattningCode: code })).toBe(true);
+    }
   });
 });

@@ -537,12 +537,23 @@ export function endedBy(a: { endedAt: Date | null }, at: Date): boolean {
 
 /**
  * Seed §5.1: a handläggare's person and contact details are not published to the citizen
- * (threats against handläggare have occurred); contact goes through the unit. KV_befattning
- * has no "biståndshandläggare": Biståndsbedömare (351012) is the code the region uses.
+ * (threats against handläggare have occurred); contact goes through the unit. The seed names
+ * "biståndshandläggare, socialsekreterare, LSS-handläggare eller liknande". The KV_befattning
+ * codes that are such a handläggare (domain-facts §2.1): Socialsekreterare (351010) and
+ * Biståndsbedömare (351012, KV's name for the biståndshandläggare). KV has no code for an
+ * LSS-handläggare; add it here if one appears.
  */
-export const HANDLAGGARE_BEFATTNINGAR: readonly string[] = ["351012"];
+export const HANDLAGGARE_BEFATTNINGAR: readonly string[] = ["351010", "351012"];
 
 export const isHandlaggare = (befattningCode: string) => HANDLAGGARE_BEFATTNINGAR.includes(befattningCode);
+
+/**
+ * Seed §5.1 ("person- och kontaktuppgifter"): whether the person's name and HSA-id reach the
+ * patient. Never a handläggare's: only the role (befattning, kind of contact) and the unit.
+ */
+export function personIdentifiedToPatient(a: { befattningCode: string }): boolean {
+  return !isHandlaggare(a.befattningCode);
+}
 
 /**
  * Seed §6.1.1: the direct phone is shown to the patient only where staff allowed it for this
