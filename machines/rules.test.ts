@@ -64,6 +64,7 @@ const staff = (o: Partial<StaffFacts> = {}): StaffFacts => ({
   specialties: [{ specialty: "ALLMANMEDICIN", status: "SPECIALIST" }],
   underskoterskaBevis: false,
   permanentUnderskoterskaFrom: null,
+  permanentUnderskoterskaOnTitleDay: null,
   employmentEndDate: null,
   employments: [{ careUnitId: UNIT_ID, from: "2020-01-01" }],
   ...o,
@@ -203,34 +204,43 @@ describe("employedOn", () => {
 // ───────────────────────────── underskoterskaQualified ─────────────────────────────
 
 describe("underskoterskaQualified (SoL 3 kap. 3 d § and the transitional rule)", () => {
-  const noBevis = (permanentUnderskoterskaFrom: string | null) =>
-    underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom });
+  /** No bevis; permanent undersköterska from a date, and the recorded fact about 2023-07-01. */
+  const noBevis = (permanentUnderskoterskaFrom: string | null, permanentUnderskoterskaOnTitleDay: boolean | null = null) =>
+    underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom, permanentUnderskoterskaOnTitleDay });
 
   it("accepts anyone with a bevis, also after the transition", () => {
     expect(underskoterskaQualified(underskoterska(), DATE)).toEqual([]);
     expect(underskoterskaQualified(underskoterska(), "2040-01-01")).toEqual([]);
   });
 
-  it("accepts a permanent undersköterska from 2023-07-01 up to and including 2033-06-30", () => {
-    expect(underskoterskaQualified(noBevis("2023-07-01"), DATE)).toEqual([]);
-    expect(underskoterskaQualified(noBevis("2023-07-01"), "2033-06-30")).toEqual([]);
+  it("accepts someone recorded as permanent undersköterska on 2023-07-01, up to and including 2033-06-30", () => {
+    expect(underskoterskaQualified(noBevis("2023-07-01", true), DATE)).toEqual([]);
+    expect(underskoterskaQualified(noBevis("2015-05-01", true), "2033-06-30")).toEqual([]);
+    // The fact decides, also where no start date is known.
+    expect(underskoterskaQualified(noBevis(null, true), DATE)).toEqual([]);
   });
 
   it("refuses the same person from 2033-07-01, naming the last day of the transition", () => {
-    expect(underskoterskaQualified(noBevis("2023-07-01"), "2033-07-01")).toEqual([
+    expect(underskoterskaQualified(noBevis("2023-07-01", true), "2033-07-01")).toEqual([
       { code: "transitionEnded", params: { date: "2033-06-30" } },
     ]);
   });
 
-  it("accepts someone permanently employed as undersköterska before 2023-07-01", () => {
-    expect(underskoterskaQualified(noBevis("2015-05-01"), DATE)).toEqual([]);
+  it("refuses someone recorded as not permanently employed on 2023-07-01, whatever the start date says", () => {
+    // Employed from 2015 but no longer so on the day: the start date alone would have let her through.
+    expect(codes(underskoterskaQualified(noBevis("2015-05-01", false), DATE))).toEqual(["notUnderskoterska"]);
+    expect(codes(underskoterskaQualified(noBevis(null, false), DATE))).toEqual(["notUnderskoterska"]);
   });
 
-  it("refuses someone permanently employed only from 2023-07-02", () => {
+  it("says the fact is missing when it is not recorded for someone employed as undersköterska by 2023-07-01", () => {
+    expect(underskoterskaQualified(noBevis("2023-07-01"), DATE)).toEqual([
+      { code: "underskoterskaTitleDayNotRecorded", params: { date: "2023-07-01" } },
+    ]);
+    expect(codes(underskoterskaQualified(noBevis("2015-05-01"), DATE))).toEqual(["underskoterskaTitleDayNotRecorded"]);
+  });
+
+  it("refuses, not recorded, someone permanently employed only from 2023-07-02, and someone with neither", () => {
     expect(codes(underskoterskaQualified(noBevis("2023-07-02"), DATE))).toEqual(["notUnderskoterska"]);
-  });
-
-  it("refuses someone with neither bevis nor permanent employment", () => {
     expect(codes(underskoterskaQualified(noBevis(null), DATE))).toEqual(["notUnderskoterska"]);
   });
 });
@@ -545,7 +555,7 @@ describe("fastOmsorgskontaktRules (SoL 4 kap. 2 b §)", () => {
   it("requires an undersköterska, and applies the transition date to the appointment date", () => {
     const notUsk = underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom: null });
     expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ staff: notUsk })))).toEqual(["notUnderskoterska"]);
-    const transition = underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom: "2023-07-01" });
+    const transition = underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom: "2023-07-01", permanentUnderskoterskaOnTitleDay: true });
     expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ staff: transition, date: "2033-06-30" })))).toEqual([]);
     expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ staff: transition, date: "2033-07-01" })))).toEqual([
       "transitionEnded",
@@ -789,6 +799,7 @@ describe("checkAppointment", () => {
       staff: underskoterska({
         underskoterskaBevis: false,
         permanentUnderskoterskaFrom: "2020-01-01",
+        permanentUnderskoterskaOnTitleDay: true,
         employments: [{ careUnitId: HOME_CARE_UNIT_ID, from: "2034-01-01" }],
       }),
     });

@@ -48,6 +48,7 @@ export type ReasonCode =
   | "noHomeCareAtUnit"
   | "notUnderskoterska"
   | "transitionEnded"
+  | "underskoterskaTitleDayNotRecorded"
   | "careContactExistsAtUnit"
   | "coordinationOnlyForVardkontakt"
   | "coordinationNeedsConsent"
@@ -86,6 +87,11 @@ export type StaffFacts = {
   underskoterskaBevis: boolean;
   /** Start of permanent employment with the title undersköterska, if any. */
   permanentUnderskoterskaFrom: IsoDate | null;
+  /**
+   * Tillsvidareanställd with the title undersköterska on UNDERSKOTERSKA_TITLE_FROM, as recorded:
+   * the fact the transitional rule turns on; null = not recorded.
+   */
+  permanentUnderskoterskaOnTitleDay: boolean | null;
   /** Last day of employment; null while employed until further notice. */
   employmentEndDate: IsoDate | null;
   employments: readonly { careUnitId: string; from: IsoDate }[];
@@ -311,12 +317,23 @@ export function fastLakarkontaktRules(
   return reasons;
 }
 
-/** SoL 3 kap. 3 d § with its transitional rule: bevis, or permanent undersköterska on 2023-07-01 until 2033-06-30. */
+/**
+ * SoL 3 kap. 3 d § with its transitional rule: bevis, or tillsvidareanställd with the title
+ * undersköterska on 2023-07-01, until 2033-06-30. The second is a recorded fact
+ * (`permanentUnderskoterskaOnTitleDay`): a start date cannot tell whether the person was still
+ * so employed on that day. Not recorded for someone whose permanent employment as
+ * undersköterska began by that day: say that the fact is missing rather than that the person
+ * does not qualify.
+ */
 export function underskoterskaQualified(staff: StaffFacts, date: IsoDate): Reason[] {
   if (staff.underskoterskaBevis) return [];
-  const permanentOnTitleDay =
-    staff.permanentUnderskoterskaFrom !== null && staff.permanentUnderskoterskaFrom <= UNDERSKOTERSKA_TITLE_FROM;
-  if (!permanentOnTitleDay) return [{ code: "notUnderskoterska" }];
+  if (staff.permanentUnderskoterskaOnTitleDay !== true) {
+    const mayHaveBeen = staff.permanentUnderskoterskaFrom !== null && staff.permanentUnderskoterskaFrom <= UNDERSKOTERSKA_TITLE_FROM;
+    if (staff.permanentUnderskoterskaOnTitleDay === null && mayHaveBeen) {
+      return [{ code: "underskoterskaTitleDayNotRecorded", params: { date: UNDERSKOTERSKA_TITLE_FROM } }];
+    }
+    return [{ code: "notUnderskoterska" }];
+  }
   if (date > UNDERSKOTERSKA_TRANSITION_LAST_DAY) {
     return [{ code: "transitionEnded", params: { date: UNDERSKOTERSKA_TRANSITION_LAST_DAY } }];
   }

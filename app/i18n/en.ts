@@ -222,6 +222,7 @@ export const en: Translation<typeof sv> = {
   "rule.noHomeCareAtUnit": "The patient has no ongoing home care provided by the unit.",
   "rule.notUnderskoterska": "The person has no certificate for the professional title assistant nurse (undersköterska) and was not permanently employed as an assistant nurse on 1 July 2023.",
   "rule.transitionEnded": "The transitional rule for assistant nurses without a certificate applied up to and including {date}.",
+  "rule.underskoterskaTitleDayNotRecorded": "It is not recorded whether the person was permanently employed with the title undersköterska on {date}. Record it in the staff register, or record the bevis for the title.",
   "rule.careContactExistsAtUnit": "The patient already has a named home-care contact at the unit.",
   "rule.coordinationOnlyForVardkontakt": "Overall coordination responsibility can only be given to a named care contact (fast vårdkontakt).",
   "rule.coordinationNeedsConsent": "Overall coordination responsibility requires the patient's consent to be documented.",

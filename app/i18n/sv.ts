@@ -220,6 +220,7 @@ export const sv = {
   "rule.noHomeCareAtUnit": "Patienten har ingen pågående hemtjänst som enheten verkställer.",
   "rule.notUnderskoterska": "Personen har inte bevis om yrkestiteln undersköterska och var inte tillsvidareanställd som undersköterska den 1 juli 2023.",
   "rule.transitionEnded": "Övergångsregeln för undersköterskor utan bevis gällde till och med {date}.",
+  "rule.underskoterskaTitleDayNotRecorded": "Det är inte registrerat om personen var tillsvidareanställd med titeln undersköterska den {date}. Registrera det i personalregistret, eller registrera bevis om yrkestiteln.",
   "rule.careContactExistsAtUnit": "Patienten har redan en fast omsorgskontakt på enheten.",
   "rule.coordinationOnlyForVardkontakt": "Övergripande samordningsansvar kan bara ges till en fast vårdkontakt.",
   "rule.coordinationNeedsConsent": "Övergripande samordningsansvar kräver att patientens samtycke är dokumenterat.",

@@ -36,6 +36,7 @@ const staffSelect = {
   legitimations: true,
   underskoterskaBevis: true,
   permanentUnderskoterskaFrom: true,
+  permanentUnderskoterskaOnTitleDay: true,
   employmentEndDate: true,
   specialties: { select: { specialty: true, status: true } },
   employments: { select: { careUnitId: true, from: true } },
@@ -46,6 +47,7 @@ type StaffRow = {
   legitimations: string;
   underskoterskaBevis: boolean;
   permanentUnderskoterskaFrom: string | null;
+  permanentUnderskoterskaOnTitleDay: boolean | null;
   employmentEndDate: string | null;
   specialties: { specialty: string; status: "SPECIALIST" | "IN_TRAINING" }[];
   employments: { careUnitId: string; from: string }[];
@@ -59,6 +61,7 @@ const toStaffFacts = (s: StaffRow): StaffFacts => ({
     .filter(Boolean),
   underskoterskaBevis: s.underskoterskaBevis,
   permanentUnderskoterskaFrom: s.permanentUnderskoterskaFrom,
+  permanentUnderskoterskaOnTitleDay: s.permanentUnderskoterskaOnTitleDay,
   employmentEndDate: s.employmentEndDate,
   specialties: s.specialties,
   employments: s.employments,
