@@ -66,6 +66,7 @@ function facts(c: CaseContext, replaced: ActiveAssignmentFacts | null, ended: bo
       specialties: [{ specialty: "ALLMANMEDICIN", status: "SPECIALIST" }],
       underskoterskaBevis: true,
       permanentUnderskoterskaFrom: null,
+      permanentUnderskoterskaOnTitleDay: null,
       employmentEndDate: ended ? "2026-11-24" : null,
       employments: [{ careUnitId: c.unitId, from: "2020-01-01" }],
     },

@@ -18,6 +18,11 @@ import {
   type Verdict,
   annanFastKontaktRules,
   careContactAtUnit,
+  careRelationWindow,
+  hasCurrentCareRelation,
+  isHandlaggare,
+  personIdentifiedToPatient,
+  RECENT_CARE_DAYS,
   appointerMayAppoint,
   checkAppointment,
   checkReplacement,
@@ -30,6 +35,7 @@ import {
   notificationInsteadOfPatientRules,
   medicallyResponsibleReplacementRules,
   medicallyResponsibleRules,
+  listingRules,
   notificationRules,
   overallCoordinationRules,
   referralDeadline,
@@ -80,6 +86,7 @@ const staff = (o: Partial<StaffFacts> = {}): StaffFacts => ({
   specialties: [{ specialty: "ALLMANMEDICIN", status: "SPECIALIST" }],
   underskoterskaBevis: false,
   permanentUnderskoterskaFrom: null,
+  permanentUnderskoterskaOnTitleDay: null,
   employmentEndDate: null,
   employments: [{ careUnitId: UNIT_ID, from: "2020-01-01" }],
   ...o,
@@ -219,34 +226,43 @@ describe("employedOn", () => {
 // ───────────────────────────── underskoterskaQualified ─────────────────────────────
 
 describe("underskoterskaQualified (SoL 3 kap. 3 d § and the transitional rule)", () => {
-  const noBevis = (permanentUnderskoterskaFrom: string | null) =>
-    underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom });
+  /** No bevis; permanent undersköterska from a date, and the recorded fact about 2023-07-01. */
+  const noBevis = (permanentUnderskoterskaFrom: string | null, permanentUnderskoterskaOnTitleDay: boolean | null = null) =>
+    underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom, permanentUnderskoterskaOnTitleDay });
 
   it("accepts anyone with a bevis, also after the transition", () => {
     expect(underskoterskaQualified(underskoterska(), DATE)).toEqual([]);
     expect(underskoterskaQualified(underskoterska(), "2040-01-01")).toEqual([]);
   });
 
-  it("accepts a permanent undersköterska from 2023-07-01 up to and including 2033-06-30", () => {
-    expect(underskoterskaQualified(noBevis("2023-07-01"), DATE)).toEqual([]);
-    expect(underskoterskaQualified(noBevis("2023-07-01"), "2033-06-30")).toEqual([]);
+  it("accepts someone recorded as permanent undersköterska on 2023-07-01, up to and including 2033-06-30", () => {
+    expect(underskoterskaQualified(noBevis("2023-07-01", true), DATE)).toEqual([]);
+    expect(underskoterskaQualified(noBevis("2015-05-01", true), "2033-06-30")).toEqual([]);
+    // The fact decides, also where no start date is known.
+    expect(underskoterskaQualified(noBevis(null, true), DATE)).toEqual([]);
   });
 
   it("refuses the same person from 2033-07-01, naming the last day of the transition", () => {
-    expect(underskoterskaQualified(noBevis("2023-07-01"), "2033-07-01")).toEqual([
+    expect(underskoterskaQualified(noBevis("2023-07-01", true), "2033-07-01")).toEqual([
       { code: "transitionEnded", params: { date: "2033-06-30" } },
     ]);
   });
 
-  it("accepts someone permanently employed as undersköterska before 2023-07-01", () => {
-    expect(underskoterskaQualified(noBevis("2015-05-01"), DATE)).toEqual([]);
+  it("refuses someone recorded as not permanently employed on 2023-07-01, whatever the start date says", () => {
+    // Employed from 2015 but no longer so on the day: the start date alone would have let her through.
+    expect(codes(underskoterskaQualified(noBevis("2015-05-01", false), DATE))).toEqual(["notUnderskoterska"]);
+    expect(codes(underskoterskaQualified(noBevis(null, false), DATE))).toEqual(["notUnderskoterska"]);
   });
 
-  it("refuses someone permanently employed only from 2023-07-02", () => {
+  it("says the fact is missing when it is not recorded for someone employed as undersköterska by 2023-07-01", () => {
+    expect(underskoterskaQualified(noBevis("2023-07-01"), DATE)).toEqual([
+      { code: "underskoterskaTitleDayNotRecorded", params: { date: "2023-07-01" } },
+    ]);
+    expect(codes(underskoterskaQualified(noBevis("2015-05-01"), DATE))).toEqual(["underskoterskaTitleDayNotRecorded"]);
+  });
+
+  it("refuses, not recorded, someone permanently employed only from 2023-07-02, and someone with neither", () => {
     expect(codes(underskoterskaQualified(noBevis("2023-07-02"), DATE))).toEqual(["notUnderskoterska"]);
-  });
-
-  it("refuses someone with neither bevis nor permanent employment", () => {
     expect(codes(underskoterskaQualified(noBevis(null), DATE))).toEqual(["notUnderskoterska"]);
   });
 });
@@ -263,17 +279,42 @@ describe("lakareCompetence (seed §2.3)", () => {
     }
   });
 
-  it("accepts a barn- och ungdomsmedicin specialist for a 17-year-old, not (without justification) for an 18-year-old", () => {
+  it("accepts a barn- och ungdomsmedicin specialist for a 17-year-old, never for an 18-year-old, justification or not", () => {
     const s = lakare([{ specialty: "BARN_OCH_UNGDOMSMEDICIN", status: "SPECIALIST" }]);
+    expect(codes(lakareCompetence(s, 0, null))).toEqual([]);
     expect(codes(lakareCompetence(s, 17, null))).toEqual([]);
-    expect(codes(lakareCompetence(s, 18, null))).toEqual(["justificationRequired"]);
-    expect(codes(lakareCompetence(s, 18, "Följer patienten sedan barndomen"))).toEqual([]);
+    expect(codes(lakareCompetence(s, 18, null))).toEqual(["lakareOutsideTargetGroup"]);
+    expect(codes(lakareCompetence(s, 40, "Följer patienten sedan barndomen"))).toEqual(["lakareOutsideTargetGroup"]);
+    expect(lakareCompetence(s, 18, null)).toEqual([{ code: "lakareOutsideTargetGroup", params: { childAge: 18, olderAge: 65 } }]);
   });
 
-  it("accepts a geriatrik specialist from 65, with justification only below", () => {
+  it("accepts a geriatrik specialist from 65, never below, justification or not", () => {
     const s = lakare([{ specialty: "GERIATRIK", status: "SPECIALIST" }]);
-    expect(codes(lakareCompetence(s, 64, null))).toEqual(["justificationRequired"]);
+    expect(codes(lakareCompetence(s, 5, "Likvärdig kompetens"))).toEqual(["lakareOutsideTargetGroup"]);
+    expect(codes(lakareCompetence(s, 64, null))).toEqual(["lakareOutsideTargetGroup"]);
+    expect(codes(lakareCompetence(s, 64, "Likvärdig kompetens"))).toEqual(["lakareOutsideTargetGroup"]);
     expect(codes(lakareCompetence(s, 65, null))).toEqual([]);
+  });
+
+  it("lets a doctor with both group specialties serve both groups but not the adults between them", () => {
+    const s = lakare([
+      { specialty: "BARN_OCH_UNGDOMSMEDICIN", status: "SPECIALIST" },
+      { specialty: "GERIATRIK", status: "SPECIALIST" },
+    ]);
+    expect(codes(lakareCompetence(s, 17, null))).toEqual([]);
+    expect(codes(lakareCompetence(s, 18, "Motivering"))).toEqual(["lakareOutsideTargetGroup"]);
+    expect(codes(lakareCompetence(s, 64, "Motivering"))).toEqual(["lakareOutsideTargetGroup"]);
+    expect(codes(lakareCompetence(s, 65, null))).toEqual([]);
+  });
+
+  it("judges a group specialist who also holds another specialty as 'annan specialistutbildad läkare' outside the group", () => {
+    const s = lakare([
+      { specialty: "BARN_OCH_UNGDOMSMEDICIN", status: "SPECIALIST" },
+      { specialty: "INTERNMEDICIN", status: "SPECIALIST" },
+    ]);
+    expect(codes(lakareCompetence(s, 17, null))).toEqual([]);
+    expect(codes(lakareCompetence(s, 18, null))).toEqual(["justificationRequired"]);
+    expect(codes(lakareCompetence(s, 18, "Likvärdig kompetens: internmedicin och lång erfarenhet i primärvård"))).toEqual([]);
   });
 
   it("accepts a specialist in another specialty only with a non-blank justification", () => {
@@ -321,18 +362,18 @@ describe("fastLakarkontaktRules (HSL 7 kap. 3 §, PL 6 kap. 3 §)", () => {
       expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: barnlakare, patient: p, date: "2026-03-14" })))).toEqual([]);
     });
 
-    it("requires a justification on the 18th birthday", () => {
+    it("refuses on the 18th birthday, also with a justification (seed §2.3: for their group)", () => {
       expect(ageOn("2008-03-15", "2026-03-15")).toBe(18);
       const a = lakarAppointment({ staff: barnlakare, patient: p, date: "2026-03-15" });
-      expect(codes(fastLakarkontaktRules(a))).toEqual(["justificationRequired"]);
-      expect(codes(fastLakarkontaktRules({ ...a, competenceJustification: "Kontinuitet" }))).toEqual([]);
+      expect(codes(fastLakarkontaktRules(a))).toEqual(["lakareOutsideTargetGroup"]);
+      expect(codes(fastLakarkontaktRules({ ...a, competenceJustification: "Kontinuitet" }))).toEqual(["lakareOutsideTargetGroup"]);
     });
 
     it("counts the birthday across a year boundary", () => {
       const q = patient({ birthDate: "2008-01-01" });
       expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: barnlakare, patient: q, date: "2025-12-31" })))).toEqual([]);
       expect(codes(fastLakarkontaktRules(lakarAppointment({ staff: barnlakare, patient: q, date: "2026-01-01" })))).toEqual([
-        "justificationRequired",
+        "lakareOutsideTargetGroup",
       ]);
     });
   });
@@ -341,10 +382,11 @@ describe("fastLakarkontaktRules (HSL 7 kap. 3 §, PL 6 kap. 3 §)", () => {
     const geriatriker = staff({ specialties: [{ specialty: "GERIATRIK", status: "SPECIALIST" }] });
     const p = patient({ birthDate: bornYearsBefore("2026-03-15", 65) });
 
-    it("requires a justification the day before the 65th birthday (64 years old)", () => {
+    it("refuses the day before the 65th birthday (64 years old), also with a justification", () => {
       expect(ageOn(p.birthDate, "2026-03-14")).toBe(64);
       const a = lakarAppointment({ staff: geriatriker, patient: p, date: "2026-03-14" });
-      expect(codes(fastLakarkontaktRules(a))).toEqual(["justificationRequired"]);
+      expect(codes(fastLakarkontaktRules(a))).toEqual(["lakareOutsideTargetGroup"]);
+      expect(codes(fastLakarkontaktRules({ ...a, competenceJustification: "Likvärdig kompetens" }))).toEqual(["lakareOutsideTargetGroup"]);
     });
 
     it("accepts on the 65th birthday", () => {
@@ -535,7 +577,7 @@ describe("fastOmsorgskontaktRules (SoL 4 kap. 2 b §)", () => {
   it("requires an undersköterska, and applies the transition date to the appointment date", () => {
     const notUsk = underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom: null });
     expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ staff: notUsk })))).toEqual(["notUnderskoterska"]);
-    const transition = underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom: "2023-07-01" });
+    const transition = underskoterska({ underskoterskaBevis: false, permanentUnderskoterskaFrom: "2023-07-01", permanentUnderskoterskaOnTitleDay: true });
     expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ staff: transition, date: "2033-06-30" })))).toEqual([]);
     expect(codes(fastOmsorgskontaktRules(omsorgAppointment({ staff: transition, date: "2033-07-01" })))).toEqual([
       "transitionEnded",
@@ -792,6 +834,7 @@ describe("checkAppointment", () => {
       staff: underskoterska({
         underskoterskaBevis: false,
         permanentUnderskoterskaFrom: "2020-01-01",
+        permanentUnderskoterskaOnTitleDay: true,
         employments: [{ careUnitId: HOME_CARE_UNIT_ID, from: "2034-01-01" }],
       }),
     });
@@ -1413,5 +1456,88 @@ describe("medicallyResponsibleRules (seed §3.3, SPEC §3)", () => {
     expect(
       codes(medicallyResponsibleReplacementRules({ person: staff({ legitimations: [] }), workplaces: [workplace()] }, CARE_GIVER, DATE)),
     ).toEqual(["medicallyResponsibleNotLakare"]);
+  });
+});
+
+// ───────────────────────────── listingRules ────────────────────────────────────────
+
+describe("listingRules (HSL 7 kap. 3 a §: one listing at a time)", () => {
+  const open = { from: "2020-01-01", to: null };
+
+  it("refuses a second open listing, and one that starts while an ended one still ran", () => {
+    expect(listingRules([open], { from: "2026-03-15", to: null })).toEqual([{ code: "alreadyListed", params: { date: "2020-01-01" } }]);
+    expect(codes(listingRules([{ from: "2020-01-01", to: "2026-03-15" }], { from: "2026-03-15", to: null }))).toEqual(["alreadyListed"]);
+    expect(codes(listingRules([{ from: "2026-04-01", to: null }], { from: "2026-03-01", to: "2026-04-01" }))).toEqual(["alreadyListed"]);
+  });
+
+  it("accepts a listing that starts the day after the other ended, or ends the day before it starts", () => {
+    expect(listingRules([{ from: "2020-01-01", to: "2026-03-14" }], { from: "2026-03-15", to: null })).toEqual([]);
+    expect(listingRules([{ from: "2026-04-01", to: null }], { from: "2026-03-01", to: "2026-03-31" })).toEqual([]);
+    expect(listingRules([], open)).toEqual([]);
+  });
+});
+
+// ───────────────────────────── hasCurrentCareRelation ──────────────────────────────
+
+describe("hasCurrentCareRelation (PDL 4 kap. 1 §, decision 022)", () => {
+  // 2026-03-15 10:00 in Stockholm (CET, UTC+1).
+  const at = new Date("2026-03-15T09:00:00Z");
+  const none = { listings: [], homeCareServices: [], careEpisodes: [], assignments: [], openCases: 0, referralsReceived: [] };
+  const { recentSince } = careRelationWindow(at);
+  const justBefore = new Date(recentSince.getTime() - 1);
+
+  it("puts the window's start at midnight in Stockholm, RECENT_CARE_DAYS days before today", () => {
+    expect(RECENT_CARE_DAYS).toBe(365);
+    expect(careRelationWindow(at)).toEqual({ today: "2026-03-15", recentSince: new Date("2025-03-14T23:00:00Z") });
+  });
+
+  it("knows nobody without a relation, nor through a stay that ended in 2012", () => {
+    expect(hasCurrentCareRelation(none, at)).toBe(false);
+    expect(hasCurrentCareRelation({ ...none, careEpisodes: [{ endedAt: new Date("2012-05-01T10:00:00Z") }] }, at)).toBe(false);
+  });
+
+  it("counts a stay or visit while open and until RECENT_CARE_DAYS after its end", () => {
+    expect(hasCurrentCareRelation({ ...none, careEpisodes: [{ endedAt: null }] }, at)).toBe(true);
+    expect(hasCurrentCareRelation({ ...none, careEpisodes: [{ endedAt: recentSince }] }, at)).toBe(true);
+    expect(hasCurrentCareRelation({ ...none, careEpisodes: [{ endedAt: justBefore }] }, at)).toBe(false);
+  });
+
+  it("counts a listing and hemtjänst in force today: not the day after the end, not before the start", () => {
+    for (const key of ["listings", "homeCareServices"] as const) {
+      expect(hasCurrentCareRelation({ ...none, [key]: [{ from: "2020-01-01", to: "2026-03-15" }] }, at)).toBe(true);
+      expect(hasCurrentCareRelation({ ...none, [key]: [{ from: "2020-01-01", to: "2026-03-14" }] }, at)).toBe(false);
+      expect(hasCurrentCareRelation({ ...none, [key]: [{ from: "2026-03-15", to: null }] }, at)).toBe(true);
+      expect(hasCurrentCareRelation({ ...none, [key]: [{ from: "2026-03-16", to: null }] }, at)).toBe(false);
+    }
+  });
+
+  it("counts a fixed contact until the moment it ends", () => {
+    expect(hasCurrentCareRelation({ ...none, assignments: [{ endedAt: null }] }, at)).toBe(true);
+    expect(hasCurrentCareRelation({ ...none, assignments: [{ endedAt: new Date(at.getTime() + 1) }] }, at)).toBe(true);
+    expect(hasCurrentCareRelation({ ...none, assignments: [{ endedAt: at }] }, at)).toBe(false);
+  });
+
+  it("counts an open case, and an inskrivningsmeddelande received within RECENT_CARE_DAYS", () => {
+    expect(hasCurrentCareRelation({ ...none, openCases: 1 }, at)).toBe(true);
+    expect(hasCurrentCareRelation({ ...none, referralsReceived: [{ sentAt: recentSince }] }, at)).toBe(true);
+    expect(hasCurrentCareRelation({ ...none, referralsReceived: [{ sentAt: justBefore }] }, at)).toBe(false);
+  });
+});
+
+// ───────────────────────────── Handläggare (seed §5.1) ─────────────────────────────
+
+describe("handläggare: only role and unit reach the patient (seed §5.1)", () => {
+  it("counts every KV_befattning code that is a handläggare: Socialsekreterare and Biståndsbedömare", () => {
+    expect(isHandlaggare("351010")).toBe(true);
+    expect(isHandlaggare("351012")).toBe(true);
+    expect(personIdentifiedToPatient({ befattningCode: "351010" })).toBe(false);
+    expect(personIdentifiedToPatient({ befattningCode: "351012" })).toBe(false);
+  });
+
+  it("identifies everyone else by name and HSA-id, the kurator next to them in the code list included", () => {
+    for (const code of ["352010", "206011", "207010", "201011", "301010"]) {
+      expect(isHandlaggare(code)).toBe(false);
+      expect(personIdentifiedToPatient({ befattningCode: code })).toBe(true);
+    }
   });
 });

@@ -42,14 +42,17 @@ export type ReasonCode =
   | "medicallyResponsibleOutsideCareGiver"
   | "medicallyResponsibleRequired"
   | "patientNotListed"
+  | "alreadyListed"
   | "unitNotRegionalPrimaryCare"
   | "lakareLacksCompetence"
   | "justificationRequired"
+  | "lakareOutsideTargetGroup"
   | "doctorContactExists"
   | "unitNotHomeCare"
   | "noHomeCareAtUnit"
   | "notUnderskoterska"
   | "transitionEnded"
+  | "underskoterskaTitleDayNotRecorded"
   | "careContactExistsAtUnit"
   | "coordinationOnlyForVardkontakt"
   | "coordinationNeedsConsent"
@@ -97,6 +100,11 @@ export type StaffFacts = {
   underskoterskaBevis: boolean;
   /** Start of permanent employment with the title undersköterska, if any. */
   permanentUnderskoterskaFrom: IsoDate | null;
+  /**
+   * Tillsvidareanställd with the title undersköterska on UNDERSKOTERSKA_TITLE_FROM, as recorded:
+   * the fact the transitional rule turns on; null = not recorded.
+   */
+  permanentUnderskoterskaOnTitleDay: boolean | null;
   /** Last day of employment; null while employed until further notice. */
   employmentEndDate: IsoDate | null;
   employments: readonly { careUnitId: string; from: IsoDate }[];
@@ -315,17 +323,40 @@ export function fastVardkontaktRules(a: Pick<AppointmentFacts, "unit" | "staff" 
   return reasons;
 }
 
-/** Seed §2.3: which läkare may be fast läkarkontakt for a patient of this age. */
+/**
+ * Seed §2.3: "Specialist inom barn- och ungdomsmedicin eller geriatrik kan vara fast
+ * läkarkontakt för sin målgrupp." The patient group each of these specialties serves; the
+ * specialty counts for a patient only inside its group (allmänmedicin: everyone).
+ */
+export const LAKARE_TARGET_GROUPS: Readonly<Record<string, (patientAge: number) => boolean>> = {
+  BARN_OCH_UNGDOMSMEDICIN: (age) => age < CHILD_AGE_LIMIT,
+  GERIATRIK: (age) => age >= OLDER_PATIENT_AGE,
+};
+
+/**
+ * Seed §2.3: which läkare may be fast läkarkontakt for a patient of this age.
+ * - specialist in allmänmedicin, or in ST in allmänmedicin: any patient;
+ * - specialist in barn- och ungdomsmedicin or geriatrik: for the specialty's group
+ *   (LAKARE_TARGET_GROUPS) — outside it the specialty does not count, and a written
+ *   justification cannot make it count: §2.3 limits these two to their group;
+ * - "annan specialistutbildad läkare med likvärdig kompetens": a specialist in any other
+ *   specialty (internmedicin, onkologi …), with a written justification of the equivalent
+ *   competence. The justification opens only this case.
+ */
 export function lakareCompetence(staff: StaffFacts, patientAge: number, justification: string | null): Reason[] {
   if (!isLegitimeradLakare(staff)) return [{ code: "notLegitimeradLakare" }];
   const has = (specialty: string, inTrainingCounts = false) =>
     staff.specialties.some((s) => s.specialty === specialty && (s.status === "SPECIALIST" || inTrainingCounts));
   if (has("ALLMANMEDICIN", true)) return [];
-  if (patientAge < CHILD_AGE_LIMIT && has("BARN_OCH_UNGDOMSMEDICIN")) return [];
-  if (patientAge >= OLDER_PATIENT_AGE && has("GERIATRIK")) return [];
-  // "Annan specialistutbildad läkare med likvärdig kompetens": only with a written justification.
-  if (staff.specialties.some((s) => s.status === "SPECIALIST")) {
+  const groupSpecialties = Object.entries(LAKARE_TARGET_GROUPS).filter(([specialty]) => has(specialty));
+  if (groupSpecialties.some(([, inGroup]) => inGroup(patientAge))) return [];
+  const otherSpecialist = staff.specialties.some((s) => s.status === "SPECIALIST" && !(s.specialty in LAKARE_TARGET_GROUPS));
+  if (otherSpecialist) {
     return justification && justification.trim().length > 0 ? [] : [{ code: "justificationRequired" }];
+  }
+  // A barnläkare for an adult, a geriatriker for a younger patient: not a case for a justification.
+  if (groupSpecialties.length > 0) {
+    return [{ code: "lakareOutsideTargetGroup", params: { childAge: CHILD_AGE_LIMIT, olderAge: OLDER_PATIENT_AGE } }];
   }
   return [{ code: "lakareLacksCompetence" }];
 }
@@ -349,12 +380,23 @@ export function fastLakarkontaktRules(
   return reasons;
 }
 
-/** SoL 3 kap. 3 d § with its transitional rule: bevis, or permanent undersköterska on 2023-07-01 until 2033-06-30. */
+/**
+ * SoL 3 kap. 3 d § with its transitional rule: bevis, or tillsvidareanställd with the title
+ * undersköterska on 2023-07-01, until 2033-06-30. The second is a recorded fact
+ * (`permanentUnderskoterskaOnTitleDay`): a start date cannot tell whether the person was still
+ * so employed on that day. Not recorded for someone whose permanent employment as
+ * undersköterska began by that day: say that the fact is missing rather than that the person
+ * does not qualify.
+ */
 export function underskoterskaQualified(staff: StaffFacts, date: IsoDate): Reason[] {
   if (staff.underskoterskaBevis) return [];
-  const permanentOnTitleDay =
-    staff.permanentUnderskoterskaFrom !== null && staff.permanentUnderskoterskaFrom <= UNDERSKOTERSKA_TITLE_FROM;
-  if (!permanentOnTitleDay) return [{ code: "notUnderskoterska" }];
+  if (staff.permanentUnderskoterskaOnTitleDay !== true) {
+    const mayHaveBeen = staff.permanentUnderskoterskaFrom !== null && staff.permanentUnderskoterskaFrom <= UNDERSKOTERSKA_TITLE_FROM;
+    if (staff.permanentUnderskoterskaOnTitleDay === null && mayHaveBeen) {
+      return [{ code: "underskoterskaTitleDayNotRecorded", params: { date: UNDERSKOTERSKA_TITLE_FROM } }];
+    }
+    return [{ code: "notUnderskoterska" }];
+  }
   if (date > UNDERSKOTERSKA_TRANSITION_LAST_DAY) {
     return [{ code: "transitionEnded", params: { date: UNDERSKOTERSKA_TRANSITION_LAST_DAY } }];
   }
@@ -675,12 +717,23 @@ export function endedBy(a: { endedAt: Date | null }, at: Date): boolean {
 
 /**
  * Seed §5.1: a handläggare's person and contact details are not published to the citizen
- * (threats against handläggare have occurred); contact goes through the unit. KV_befattning
- * has no "biståndshandläggare": Biståndsbedömare (351012) is the code the region uses.
+ * (threats against handläggare have occurred); contact goes through the unit. The seed names
+ * "biståndshandläggare, socialsekreterare, LSS-handläggare eller liknande". The KV_befattning
+ * codes that are such a handläggare (domain-facts §2.1): Socialsekreterare (351010) and
+ * Biståndsbedömare (351012, KV's name for the biståndshandläggare). KV has no code for an
+ * LSS-handläggare; add it here if one appears.
  */
-export const HANDLAGGARE_BEFATTNINGAR: readonly string[] = ["351012"];
+export const HANDLAGGARE_BEFATTNINGAR: readonly string[] = ["351010", "351012"];
 
 export const isHandlaggare = (befattningCode: string) => HANDLAGGARE_BEFATTNINGAR.includes(befattningCode);
+
+/**
+ * Seed §5.1 ("person- och kontaktuppgifter"): whether the person's name and HSA-id reach the
+ * patient. Never a handläggare's: only the role (befattning, kind of contact) and the unit.
+ */
+export function personIdentifiedToPatient(a: { befattningCode: string }): boolean {
+  return !isHandlaggare(a.befattningCode);
+}
 
 /**
  * Seed §6.1.1: the direct phone is shown to the patient only where staff allowed it for this
@@ -719,4 +772,72 @@ export function typAvFastKontakt(a: { kind: ContactKind; overallCoordination: bo
     case "ANNAN_FAST_KONTAKT":
       return null;
   }
+}
+
+// ───────────────────────────── Listing ─────────────────────────────────────────────
+
+export type ListingPeriod = { from: IsoDate; to: IsoDate | null };
+
+/**
+ * HSL 7 kap. 3 a §: a patient is listed at only one primary care unit at a time. A new
+ * listing may not overlap one the patient has (a move: the old one ends the day before the
+ * new one starts). The database refuses the same (migration 20261205005100_one_active_listing).
+ */
+export function listingRules(existing: readonly ListingPeriod[], proposed: ListingPeriod): Reason[] {
+  const overlaps = (a: ListingPeriod, b: ListingPeriod) => a.from <= (b.to ?? "9999-12-31") && b.from <= (a.to ?? "9999-12-31");
+  const other = existing.find((l) => overlaps(l, proposed));
+  return other ? [{ code: "alreadyListed", params: { date: other.from } }] : [];
+}
+
+// ───────────────────────────── Inre sekretess: a current care relation ─────────────
+// PDL 4 kap. 1 §: staff may read a patient's data only if they take part in the patient's care
+// or otherwise need it for their work. A unit therefore "knows" a patient — may find, open
+// and start cases for them — only while it has a current care relation with the patient. What
+// counts is decided in docs/decisions/022; the database query that lists and finds patients
+// (knownAtUnit in app/models/patients.server.ts) is built from the same window, and
+// tests/integration/care-relation.test.ts holds the two to the same answer.
+
+/**
+ * How long an ended stay or visit still counts as a current relation: the unit keeps taking
+ * part in the patient's care after the patient left (results, epikris, follow-up, a yearly
+ * control) for at most this many days. A policy choice, not a statutory figure (decision 022).
+ */
+export const RECENT_CARE_DAYS = 365;
+
+/** The relations a patient has with one unit, each with the dates that decide whether it is current. */
+export type CareRelationFacts = {
+  listings: readonly { from: IsoDate; to: IsoDate | null }[];
+  homeCareServices: readonly { from: IsoDate; to: IsoDate | null }[];
+  /** Stays and visits (CareEpisode). */
+  careEpisodes: readonly { endedAt: Date | null }[];
+  /** Fixed contacts held at the unit. */
+  assignments: readonly { endedAt: Date | null }[];
+  /** Cases the unit has open for the patient. */
+  openCases: number;
+  /** Inskrivningsmeddelanden sent to the unit. */
+  referralsReceived: readonly { sentAt: Date }[];
+};
+
+/** The window of RECENT_CARE_DAYS at a moment: today's date and the first instant still "recent". */
+export function careRelationWindow(at: Date): { today: IsoDate; recentSince: Date } {
+  const today = isoDateInStockholm(at);
+  return { today, recentSince: stockholmInstant(addDays(today, -RECENT_CARE_DAYS)) };
+}
+
+/**
+ * A current care relation (decision 022): a listing or hemtjänst in force today; a stay or
+ * visit that is open or ended within RECENT_CARE_DAYS; a fixed contact not yet ended; a case
+ * the unit has open; an inskrivningsmeddelande sent to the unit within RECENT_CARE_DAYS.
+ */
+export function hasCurrentCareRelation(r: CareRelationFacts, at: Date): boolean {
+  const { today, recentSince } = careRelationWindow(at);
+  const recent = (instant: Date | null) => instant === null || instant.getTime() >= recentSince.getTime();
+  return (
+    r.listings.some((l) => activeOn(l, today)) ||
+    r.homeCareServices.some((h) => activeOn(h, today)) ||
+    r.careEpisodes.some((e) => recent(e.endedAt)) ||
+    r.assignments.some((a) => a.endedAt === null || a.endedAt.getTime() > at.getTime()) ||
+    r.openCases > 0 ||
+    r.referralsReceived.some((x) => recent(x.sentAt))
+  );
 }

@@ -45,7 +45,8 @@ export function CitizenContactCard({ contact }: { contact: PatientFacingContact 
     <article className="citizen-card" aria-labelledby={headingId} data-testid="citizen-contact">
       <h3 id={headingId} className="citizen-card__heading">
         <span className="citizen-card__kind">{citizenKindLabel(contact)}</span>
-        <span className="citizen-card__name">{person.name}</span>
+        {/* Seed §5.1: a handläggare is shown by role and unit, never by name. */}
+        {person.identity ? <span className="citizen-card__name">{person.identity.name}</span> : null}
       </h3>
       <dl className="citizen-card__facts">
         <Fact term={t("citizen.befattning")}>{person.befattning.name}</Fact>

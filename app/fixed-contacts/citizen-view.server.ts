@@ -29,7 +29,7 @@ export async function loadCitizenView(
   { now, reason = null }: { now: Date; reason?: string | null },
 ): Promise<CitizenView | null> {
   const patient = await db.patient.findFirst({
-    where: { AND: [{ id: patientId }, knownAtUnit(actor.unit.id)] },
+    where: { AND: [{ id: patientId }, knownAtUnit(actor.unit.id, now)] },
     select: { id: true, identifier: true, firstName: true, middleName: true, lastName: true, protectedIdentity: true },
   });
   if (!patient) return null;

@@ -1,7 +1,7 @@
 // What the patient may see of a fixed contact (SPEC §4, seed §5.1, §6): the one projection
 // behind the 1177 view and both APIs. Everything staff-only is dropped here, by the rules in
 // machines/rules.ts, so no output can forget a rule.
-import { directPhoneShownToPatient, personalContactWayShownToPatient, typAvFastKontakt } from "../../machines/rules";
+import { directPhoneShownToPatient, personalContactWayShownToPatient, personIdentifiedToPatient, typAvFastKontakt } from "../../machines/rules";
 import { isoDateInStockholm } from "~/domain/dates";
 import { fullName } from "~/models/contact-view";
 import type { FixedContactRow } from "./contacts.server";
@@ -21,11 +21,17 @@ export type PatientFacingContact = {
   end: string | null;
   externalNote: string | null;
   person: {
-    name: string;
-    /** Förnamn and mellannamn, and efternamn, for outputs that keep them apart (FHIR HumanName). */
-    given: string[];
-    family: string;
-    hsaId: string;
+    /**
+     * Who the person is: null for a handläggare (seed §5.1), whom the patient meets only as a
+     * role (befattning) at the unit — no name, no HSA-id, no own ways of contact.
+     */
+    identity: {
+      name: string;
+      /** Förnamn and mellannamn, and efternamn, for outputs that keep them apart (FHIR HumanName). */
+      given: string[];
+      family: string;
+      hsaId: string;
+    } | null;
     befattning: { code: string; name: string };
     /** Only where the assignment allows it (seed §6.1.1), never a handläggare's (seed §5.1). */
     directPhone: string | null;
@@ -62,10 +68,14 @@ export function patientFacing(row: FixedContactRow): PatientFacingContact {
     end: row.endedAt ? isoDateInStockholm(row.endedAt) : null,
     externalNote: row.externalNote,
     person: {
-      name: fullName(staff),
-      given: [staff.firstName, ...(staff.middleName ? [staff.middleName] : [])],
-      family: staff.lastName,
-      hsaId: staff.hsaId,
+      identity: personIdentifiedToPatient(assignment)
+        ? {
+            name: fullName(staff),
+            given: [staff.firstName, ...(staff.middleName ? [staff.middleName] : [])],
+            family: staff.lastName,
+            hsaId: staff.hsaId,
+          }
+        : null,
       befattning: staff.befattning,
       directPhone: directPhoneShownToPatient(assignment) ? staff.directPhone : null,
       contactWays: staff.contactWays.filter((way) => personalContactWayShownToPatient(way, assignment)),

@@ -55,6 +55,15 @@ const hsaId = z
     if (!parsed.ok) ctx.addIssue({ code: "custom", message: t(parsed.error === "identifier.empty" ? "staff.form.hsaIdRequired" : parsed.error) });
   });
 
+/**
+ * SoL 3 kap. 3 d §, transitional rule: "tillsvidareanställd med titeln undersköterska den
+ * 2023-07-01?" — "ja", "nej", or not answered ("", the default): true, false, null.
+ */
+const onTitleDay = z
+  .enum(["", "ja", "nej"], message("staff.form.onTitleDayInvalid"))
+  .optional()
+  .transform((v) => (v === "ja" ? true : v === "nej" ? false : null));
+
 const specialtyStatus = z
   .enum(["", "SPECIALIST", "IN_TRAINING"], message("staff.form.specialtyInvalid"))
   .optional()
@@ -82,6 +91,7 @@ export const addStaffSchema = z.object({
   ...qualificationFields,
   underskoterskaBevis: checkbox,
   permanentUnderskoterskaFrom: optionalDate,
+  permanentUnderskoterskaOnTitleDay: onTitleDay,
 });
 
 export type AddStaffInput = z.output<typeof addStaffSchema>;

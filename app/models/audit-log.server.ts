@@ -15,7 +15,7 @@ import { parsePersonalIdentityNumber, parseReservnummer, type Parsed, type Patie
 import { stepDetail, type StepDetail } from "./audit-describe";
 import { instantRange, type AuditFilter } from "./audit-filter";
 import { fullName } from "./contact-view";
-import { knownAtUnit } from "./patients.server";
+import { everKnownAtUnit } from "./patients.server";
 
 export const PAGE_SIZE = 100;
 
@@ -36,7 +36,8 @@ const unitIds = (scope: AuditScope) => scope.units.map((u) => u.id);
 
 function patientInScope(scope: AuditScope): Prisma.PatientWhereInput {
   if (scope.units.length === 0) return { id: { in: [] } };
-  return { OR: scope.units.map((u) => knownAtUnit(u.id)) };
+  // Ever, not only now: a patient's log extract covers access at a unit the patient has left.
+  return { OR: scope.units.map((u) => everKnownAtUnit(u.id)) };
 }
 
 /** Rows written at one of the units, or by a connected system acting for no unit. */

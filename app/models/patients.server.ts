@@ -5,13 +5,40 @@ import type { Actor } from "~/auth/actor.server";
 import type { Db } from "~/db.server";
 import { parsePersonalIdentityNumber, type IdentifierError } from "~/domain/identifiers";
 import type { Prisma } from "~/generated/prisma/client";
+import { careRelationWindow } from "../../machines/rules";
 
-/** A patient is known at a unit through a listing, hemtjänst, a stay or visit, a fixed contact, a case or a received inskrivningsmeddelande. */
-export function knownAtUnit(careUnitId: string): Prisma.PatientWhereInput {
+/**
+ * A patient is known at a unit while the unit has a current care relation with the patient
+ * (PDL 4 kap. 1 §; hasCurrentCareRelation in machines/rules.ts, docs/decisions/022): a
+ * listing or hemtjänst in force, a stay or visit open or ended within RECENT_CARE_DAYS, a
+ * fixed contact not yet ended, an open case, an inskrivningsmeddelande received within
+ * RECENT_CARE_DAYS. Each branch is one EXISTS on an indexed column (careUnitId/toUnitId).
+ */
+export function knownAtUnit(careUnitId: string, at: Date = new Date()): Prisma.PatientWhereInput {
+  const { today, recentSince } = careRelationWindow(at);
+  const inForce = { from: { lte: today }, OR: [{ to: null }, { to: { gte: today } }] };
   return {
     OR: [
-      { listings: { some: { careUnitId, to: null } } },
-      { homeCareServices: { some: { careUnitId, to: null } } },
+      { listings: { some: { careUnitId, ...inForce } } },
+      { homeCareServices: { some: { careUnitId, ...inForce } } },
+      { careEpisodes: { some: { careUnitId, OR: [{ endedAt: null }, { endedAt: { gte: recentSince } }] } } },
+      { assignments: { some: { careUnitId, OR: [{ endedAt: null }, { endedAt: { gt: at } }] } } },
+      { cases: { some: { careUnitId, status: "OPEN" } } },
+      { referrals: { some: { toUnitId: careUnitId, sentAt: { gte: recentSince } } } },
+    ],
+  };
+}
+
+/**
+ * A patient the unit has ever had a relation with, current or not: the scope of the audit log
+ * (a patient's log extract covers past access too, PDL 8 kap. 5 §; decision 008), never of
+ * what staff may see.
+ */
+export function everKnownAtUnit(careUnitId: string): Prisma.PatientWhereInput {
+  return {
+    OR: [
+      { listings: { some: { careUnitId } } },
+      { homeCareServices: { some: { careUnitId } } },
       { careEpisodes: { some: { careUnitId } } },
       { assignments: { some: { careUnitId } } },
       { cases: { some: { careUnitId } } },
@@ -110,7 +137,7 @@ const unitForContact = {
  */
 export async function getPatientOverview(db: Db, actor: Actor, patientId: string, now: Date) {
   return db.patient.findFirst({
-    where: { AND: [{ id: patientId }, knownAtUnit(actor.unit.id)] },
+    where: { AND: [{ id: patientId }, knownAtUnit(actor.unit.id, now)] },
     select: {
       ...identity,
       streetAddress: true,

@@ -49,6 +49,7 @@ type QualificationRow = {
   legitimations: string;
   underskoterskaBevis: boolean;
   permanentUnderskoterskaFrom: string | null;
+  permanentUnderskoterskaOnTitleDay: boolean | null;
   employmentEndDate: string | null;
   specialties: { specialty: string; status: "SPECIALIST" | "IN_TRAINING" }[];
   employments: { careUnitId: string; from: string }[];
@@ -70,21 +71,19 @@ export const legitimationCodes = (legitimations: string) =>
 export function qualificationDetails(staff: QualificationRow & { id: string }, today: string) {
   const legitimations = legitimationCodes(staff.legitimations);
   const underskoterskaReasons = underskoterskaQualified({ ...staff, legitimations }, today);
-  const underskoterska =
-    staff.underskoterskaBevis
-      ? t("staff.underskoterska.bevis")
-      : staff.permanentUnderskoterskaFrom === null
-        ? null
-        : underskoterskaReasons.length === 0
-          ? t("staff.underskoterska.transition", {
-              from: staff.permanentUnderskoterskaFrom,
-              titleDay: UNDERSKOTERSKA_TITLE_FROM,
-              lastDay: UNDERSKOTERSKA_TRANSITION_LAST_DAY,
-            })
-          : [
-              t("staff.underskoterska.permanentFrom", { from: staff.permanentUnderskoterskaFrom }),
-              ...underskoterskaReasons.map(reasonText),
-            ].join(" ");
+  const recorded = staff.permanentUnderskoterskaOnTitleDay !== null || staff.permanentUnderskoterskaFrom !== null;
+  const underskoterska = staff.underskoterskaBevis
+    ? t("staff.underskoterska.bevis")
+    : !recorded
+      ? null
+      : underskoterskaReasons.length === 0
+        ? t("staff.underskoterska.transition", { titleDay: UNDERSKOTERSKA_TITLE_FROM, lastDay: UNDERSKOTERSKA_TRANSITION_LAST_DAY })
+        : [
+            staff.permanentUnderskoterskaFrom ? t("staff.underskoterska.permanentFrom", { from: staff.permanentUnderskoterskaFrom }) : null,
+            ...underskoterskaReasons.map(reasonText),
+          ]
+            .filter((part): part is string => part !== null)
+            .join(" ");
   return {
     legitimations: legitimations.map((code) => label(LEGITIMATIONS, code)),
     specialist: staff.specialties.filter((s) => s.status === "SPECIALIST").map((s) => label(SPECIALTIES, s.specialty)),

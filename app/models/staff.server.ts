@@ -10,6 +10,7 @@ import { qualificationsOfInput, type AddStaffInput } from "~/forms/staff";
 import type { FieldErrors } from "~/forms/parse";
 import { Prisma } from "~/generated/prisma/client";
 import { t } from "~/i18n";
+import { UNDERSKOTERSKA_TITLE_FROM } from "../../machines/rules";
 import { latestEmploymentStart } from "./staff-view";
 
 export type StaffScope = {
@@ -71,6 +72,7 @@ const qualificationSelect = {
   legitimations: true,
   underskoterskaBevis: true,
   permanentUnderskoterskaFrom: true,
+  permanentUnderskoterskaOnTitleDay: true,
   specialties: { select: { specialty: true, status: true }, orderBy: { specialty: "asc" } },
 } as const;
 
@@ -202,6 +204,10 @@ export async function addStaffMember(
     db.staffMember.findUnique({ where: { hsaId: input.hsaId }, select: { id: true } }),
   ]);
   if (!befattning) errors.befattningCode = t("staff.form.befattningUnknown");
+  // Employed as undersköterska only after 2023-07-01 cannot have been so employed on that day.
+  if (input.permanentUnderskoterskaOnTitleDay === true && input.permanentUnderskoterskaFrom !== null && input.permanentUnderskoterskaFrom > UNDERSKOTERSKA_TITLE_FROM) {
+    errors.permanentUnderskoterskaOnTitleDay = t("staff.form.onTitleDayAfterStart", { from: input.permanentUnderskoterskaFrom, titleDay: UNDERSKOTERSKA_TITLE_FROM });
+  }
   if (sameHsaId) errors.hsaId = t("staff.form.hsaIdTaken");
   // Employment dates within a working life (machines/date-plausibility.ts).
   Object.assign(errors, implausibleDateErrors({ employmentFrom: input.employmentFrom, permanentUnderskoterskaFrom: input.permanentUnderskoterskaFrom }, factsAt(now)));
@@ -220,6 +226,7 @@ export async function addStaffMember(
           legitimations: legitimations.join(","),
           underskoterskaBevis: input.underskoterskaBevis,
           permanentUnderskoterskaFrom: input.permanentUnderskoterskaFrom,
+          permanentUnderskoterskaOnTitleDay: input.permanentUnderskoterskaOnTitleDay,
           employments: { create: { careUnitId: input.careUnitId, from: input.employmentFrom } },
           specialties: { create: specialties },
         },

@@ -13,7 +13,6 @@ import type { Permission } from "~/domain/permissions";
 import { implausibleDateErrors } from "~/forms/date-errors";
 import { parseValues, type FieldErrors } from "~/forms/parse";
 import { t } from "~/i18n";
-import { knownAtUnit } from "~/models/patients.server";
 import type { CaseContext } from "../../machines/common";
 import { EFFECT_TYPES, type Effect, type EffectType } from "../../machines/effects";
 import {
@@ -31,6 +30,7 @@ import {
 import {
   careContactAtUnit,
   medicallyResponsibleRules,
+  hasCurrentCareRelation,
   notificationRules,
   referralReceiverRules,
   nextReviewDateRules,
@@ -51,6 +51,7 @@ import {
   loadAppointmentSetting,
   loadCareGivers,
   loadMedicalStaffFacts,
+  loadCareRelationFacts,
   loadPatientFacts,
   loadStaffFacts,
   loadUnitFacts,
@@ -202,8 +203,11 @@ export async function startCase(
       return refuse({ error: "notAccepted", state: "new" });
     }
     const unitId = actor.grant.careUnitId;
-    const patient = await tx.patient.findFirst({ where: { id: opening.patientId, ...knownAtUnit(unitId) }, select: { id: true } });
-    if (!patient) return refuse({ error: "notFound" });
+    // Inre sekretess (PDL 4 kap. 1 §): only a patient the unit has a current care relation with,
+    // judged now, inside the transaction; any other is "not found", like one that does not exist.
+    const relation = await loadCareRelationFacts(tx, opening.patientId, unitId);
+    if (!relation || !hasCurrentCareRelation(relation, now)) return refuse({ error: "notFound" });
+    const patient = { id: opening.patientId };
     const subject = await openingSubject(tx, definition, opening, unitId, isoDateInStockholm(now));
     const input = {
       patientId: patient.id,

@@ -8,6 +8,7 @@ import type {
   ActiveAssignmentFacts,
   AppointerFacts,
   CareGiverUnitFacts,
+  CareRelationFacts,
   ContactKind,
   IsoDate,
   PatientFacts,
@@ -38,6 +39,7 @@ const staffSelect = {
   legitimations: true,
   underskoterskaBevis: true,
   permanentUnderskoterskaFrom: true,
+  permanentUnderskoterskaOnTitleDay: true,
   employmentEndDate: true,
   specialties: { select: { specialty: true, status: true } },
   employments: { select: { careUnitId: true, from: true } },
@@ -48,6 +50,7 @@ type StaffRow = {
   legitimations: string;
   underskoterskaBevis: boolean;
   permanentUnderskoterskaFrom: string | null;
+  permanentUnderskoterskaOnTitleDay: boolean | null;
   employmentEndDate: string | null;
   specialties: { specialty: string; status: "SPECIALIST" | "IN_TRAINING" }[];
   employments: { careUnitId: string; from: string }[];
@@ -61,6 +64,7 @@ const toStaffFacts = (s: StaffRow): StaffFacts => ({
     .filter(Boolean),
   underskoterskaBevis: s.underskoterskaBevis,
   permanentUnderskoterskaFrom: s.permanentUnderskoterskaFrom,
+  permanentUnderskoterskaOnTitleDay: s.permanentUnderskoterskaOnTitleDay,
   employmentEndDate: s.employmentEndDate,
   specialties: s.specialties,
   employments: s.employments,
@@ -263,4 +267,25 @@ export async function loadDateFacts(db: Reader, patientId: string, caseOpenedAt:
 /** Who appoints a contact of this kind: the role in the unit, and whether a delegation covers it (HSF 4 kap. 2 §). */
 export function appointerOf(grant: Pick<Grant, "roleCode" | "careUnitId" | "delegationIds">, kind: ContactKind): AppointerFacts {
   return { roleCode: grant.roleCode, careUnitId: grant.careUnitId, delegated: Boolean(grant.delegationIds[APPOINT_PERMISSION[kind]]) };
+}
+
+/**
+ * The patient's relations with one unit, with the dates that decide whether each is current
+ * (hasCurrentCareRelation, PDL 4 kap. 1 §). Null when the patient does not exist.
+ */
+export async function loadCareRelationFacts(db: Reader, patientId: string, careUnitId: string): Promise<CareRelationFacts | null> {
+  const row = await db.patient.findUnique({
+    where: { id: patientId },
+    select: {
+      listings: { where: { careUnitId }, select: { from: true, to: true } },
+      homeCareServices: { where: { careUnitId }, select: { from: true, to: true } },
+      careEpisodes: { where: { careUnitId }, select: { endedAt: true } },
+      assignments: { where: { careUnitId }, select: { endedAt: true } },
+      referrals: { where: { toUnitId: careUnitId }, select: { sentAt: true } },
+      _count: { select: { cases: { where: { careUnitId, status: "OPEN" } } } },
+    },
+  });
+  if (!row) return null;
+  const { _count, referrals, ...rest } = row;
+  return { ...rest, openCases: _count.cases, referralsReceived: referrals };
 }

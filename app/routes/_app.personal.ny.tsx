@@ -189,6 +189,33 @@ export default function AddStaffPage() {
           />
         </FieldGroup>
 
+        {/* SoL 3 kap. 3 d §, transitional rule: the fact itself, not derived from a start date. */}
+        <FieldGroup
+          legend={t("staff.form.onTitleDay")}
+          hint={t("staff.form.onTitleDayHint")}
+          error={errorFor("permanentUnderskoterskaOnTitleDay")}
+          id="permanentUnderskoterskaOnTitleDay"
+        >
+          {(
+            [
+              ["ja", t("staff.form.onTitleDay.ja")],
+              ["nej", t("staff.form.onTitleDay.nej")],
+              ["", t("staff.form.onTitleDay.unknown")],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value || "unknown"} className="choice" htmlFor={`permanentUnderskoterskaOnTitleDay-${value || "unknown"}`}>
+              <input
+                type="radio"
+                id={`permanentUnderskoterskaOnTitleDay-${value || "unknown"}`}
+                value={value}
+                defaultChecked={text("permanentUnderskoterskaOnTitleDay") === value}
+                {...register("permanentUnderskoterskaOnTitleDay")}
+              />
+              <span>{label}</span>
+            </label>
+          ))}
+        </FieldGroup>
+
         <div className="staff-form__actions">
           <button type="submit" className="button" disabled={busy}>
             {t("staff.form.submit")}

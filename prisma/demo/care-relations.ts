@@ -4,6 +4,7 @@
 // the demo build on (e.g. the patient whose inskrivningsmeddelande is not yet received).
 import type { Prisma } from "~/generated/prisma/client";
 import { ageOn } from "~/domain/identifiers";
+import { listingRules } from "../../machines/rules";
 import { COHORT_REFERENCE_DATE, addDays, addMonths, stockholmInstant } from "./dates";
 import type { UnitKey } from "./organisations";
 import { UNITS } from "./organisations";
@@ -99,6 +100,12 @@ export function buildCareRelations(patients: DemoPatient[], today: string): Care
   let listingNumber = 0;
   const listingId = () => `demo-listing-${String(++listingNumber).padStart(3, "0")}`;
   let withHistory = 0;
+  // One listing at a time (HSL 7 kap. 3 a §): the rule the database also enforces.
+  const list = (plan: ListingPlan) => {
+    const reasons = listingRules(listings.filter((l) => l.patientId === plan.patientId), plan);
+    if (reasons.length > 0) throw new Error(`demo listing ${plan.id} overlaps another listing of ${plan.patientId}`);
+    listings.push(plan);
+  };
   for (const p of patients) {
     if (p.identifierKind === "RESERVNUMMER") continue;
     // Persons with samordningsnummer are seldom listed; one of them is.
@@ -114,10 +121,10 @@ export function buildCareRelations(patients: DemoPatient[], today: string): Care
       withHistory++;
       from = addMonths(today, -random.int(3, 18));
       const previousUnit: UnitKey = unit === "vcNorrsjo" ? "vcHamnstaden" : "vcNorrsjo";
-      listings.push({ id: listingId(), patientId: p.id, unit: previousUnit, from: addMonths(from, -random.int(24, 60)), to: addDays(from, -1) });
+      list({ id: listingId(), patientId: p.id, unit: previousUnit, from: addMonths(from, -random.int(24, 60)), to: addDays(from, -1) });
     }
     const listing = { id: listingId(), patientId: p.id, unit, from, to: null };
-    listings.push(listing);
+    list(listing);
     listedAt.set(p.id, listing);
   }
 

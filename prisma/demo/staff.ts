@@ -18,6 +18,8 @@ export type StaffSpec = {
   specialties?: [Specialty, "SPECIALIST" | "IN_TRAINING"][];
   underskoterskaBevis?: boolean;
   permanentUnderskoterskaFrom?: string;
+  /** Recorded: tillsvidareanställd with the title undersköterska on 2023-07-01 (transitional rule). */
+  permanentUnderskoterskaOnTitleDay?: boolean;
   /** Units where the person works, the first one is the main employment; months before today. */
   employments: [UnitKey, number][];
   teams?: TeamKey[];
@@ -75,7 +77,7 @@ export const STAFF: readonly StaffSpec[] = [
   { key: "hanna-lindgren", firstName: "Hanna", lastName: "Lindgren", befattningCode: "207010", underskoterskaBevis: true, employments: [["hemtjanstCentrum", 70]], teams: ["centrumOst"], phone: 27 },
   { key: "yusuf-demir", firstName: "Yusuf", lastName: "Demir", befattningCode: "207010", underskoterskaBevis: true, employments: [["hemtjanstCentrum", 41]], teams: ["centrumOst"], phone: 28 },
   // Transitional rule: permanently employed as undersköterska on 2023-07-01, no bevis yet.
-  { key: "marianne-olofsson", firstName: "Marianne", lastName: "Olofsson", befattningCode: "207010", permanentUnderskoterskaFrom: "1998-09-01", employments: [["hemtjanstCentrum", 230]], teams: ["centrumVast"], phone: 29 },
+  { key: "marianne-olofsson", firstName: "Marianne", lastName: "Olofsson", befattningCode: "207010", permanentUnderskoterskaFrom: "1998-09-01", permanentUnderskoterskaOnTitleDay: true, employments: [["hemtjanstCentrum", 230]], teams: ["centrumVast"], phone: 29 },
   { key: "elin-jakobsson", firstName: "Elin", lastName: "Jakobsson", befattningCode: "207011", underskoterskaBevis: true, employments: [["hemtjanstCentrum", 30]], teams: ["centrumVast"], phone: 30 },
   // Neither bevis nor permanent employment on 2023-07-01: may not be fast omsorgskontakt.
   { key: "kerstin-mattsson", firstName: "Kerstin", lastName: "Mattsson", befattningCode: "207010", employments: [["hemtjanstCentrum", 20]], teams: ["centrumOst"] },
@@ -88,7 +90,7 @@ export const STAFF: readonly StaffSpec[] = [
   { key: "petra-sandstrom", firstName: "Petra", lastName: "Sandström", befattningCode: "207010", underskoterskaBevis: true, employments: [["hemtjanstOmsorgshjalpen", 54]], teams: ["omsorgshjalpenLillgrund"], phone: 33 },
   { key: "zeynep-kaya", firstName: "Zeynep", lastName: "Kaya", befattningCode: "207011", underskoterskaBevis: true, employments: [["hemtjanstOmsorgshjalpen", 28]], teams: ["omsorgshjalpenLillgrund"], phone: 34 },
   // Transitional rule, second person.
-  { key: "birgit-lundqvist", firstName: "Birgit", lastName: "Lundqvist", befattningCode: "207010", permanentUnderskoterskaFrom: "2011-03-01", employments: [["hemtjanstOmsorgshjalpen", 60]], teams: ["omsorgshjalpenLillgrund"], phone: 35 },
+  { key: "birgit-lundqvist", firstName: "Birgit", lastName: "Lundqvist", befattningCode: "207010", permanentUnderskoterskaFrom: "2011-03-01", permanentUnderskoterskaOnTitleDay: true, employments: [["hemtjanstOmsorgshjalpen", 60]], teams: ["omsorgshjalpenLillgrund"], phone: 35 },
   { key: "daniel-sundqvist", firstName: "Daniel", lastName: "Sundqvist", befattningCode: "207023", employments: [["hemtjanstOmsorgshjalpen", 12]], teams: ["omsorgshjalpenLillgrund"] },
 ];
 
@@ -137,6 +139,7 @@ export function buildStaff(today: string): StaffRows {
       legitimations: s.legitimations ?? "",
       underskoterskaBevis: s.underskoterskaBevis ?? false,
       permanentUnderskoterskaFrom: s.permanentUnderskoterskaFrom ?? null,
+      permanentUnderskoterskaOnTitleDay: s.permanentUnderskoterskaOnTitleDay ?? null,
       employmentEndDate: s.leaves ? addDays(today, LEAVER_DAYS_AHEAD) : null,
       directPhone: s.phone === undefined ? null : mobile(s.phone),
     });

@@ -112,6 +112,8 @@ export function buildStaff(units: readonly BenchUnit[], today: string, passwordH
       legitimations: q.legitimations ?? "",
       underskoterskaBevis: q.underskoterskaBevis ?? false,
       permanentUnderskoterskaFrom: q.permanentUnderskoterskaFrom ?? null,
+      // The bench's permanent undersköterskor all started by 2022: recorded as so employed on 2023-07-01.
+      permanentUnderskoterskaOnTitleDay: q.permanentUnderskoterskaFrom ? true : null,
       employmentEndDate: endDate,
       // The fictional mobile series has 95 numbers (identifiers.mobile): they repeat here.
       directPhone: hasDirectPhone ? mobile(5 + (n % 95)) : null,

@@ -1,6 +1,6 @@
 // Issue 6 in the browser: staff open "Så ser patienten det på 1177" from the patient page and
 // see what the patient would (a direct phone not allowed, the vård-till-vård phone and a
-// handläggare's phone are absent; the unit's public phone is there); an administrator creates
+// handläggare's name, HSA-id and phone are absent; the unit's public phone is there); an administrator creates
 // an API key, sees it once, and revokes it, with and without JavaScript. (That a revoked key
 // is turned away is tested where the APIs are: tests/integration.)
 //
@@ -36,8 +36,8 @@ const patientWithHiddenPhone = () =>
 
 /** The demo's biståndshandläggare (seed §5.1) and her hemtjänst patient. */
 const handlaggareContact = () =>
-  one<{ patientId: string; directPhone: string; directPhoneVisibleToPatient: number }>(
-    `SELECT a.patientId, s.directPhone, a.directPhoneVisibleToPatient FROM Assignment a JOIN StaffMember s ON s.id = a.staffMemberId
+  one<{ patientId: string; directPhone: string; directPhoneVisibleToPatient: number; hsaId: string }>(
+    `SELECT a.patientId, s.directPhone, a.directPhoneVisibleToPatient, s.hsaId FROM Assignment a JOIN StaffMember s ON s.id = a.staffMemberId
      WHERE s.id = 'demo-staff-lena-axelsson' AND a.endedAt IS NULL`,
   );
 
@@ -72,16 +72,18 @@ describe("Så ser patienten det på 1177", () => {
     await page.getByRole("link", { name: t("citizen.link") }).waitFor();
   });
 
-  it("names the biståndshandläggare but never shows her phone, though it is marked visible", { timeout: 60_000 }, async () => {
+  it("shows the biståndshandläggare by role and unit only: never her name, HSA-id or phone, though the phone is marked visible", { timeout: 60_000 }, async () => {
     const { page } = session;
     const contact = handlaggareContact();
     expect(contact.directPhoneVisibleToPatient).toBe(1);
     await signInAs(page, "enhetschef");
     await openPage(page, `/patienter/${contact.patientId}/1177`);
-    const card = page.getByTestId("citizen-contact").filter({ hasText: "Lena Axelsson" });
+    const card = page.getByTestId("citizen-contact").filter({ hasText: "Biståndshandläggare" });
     await card.waitFor();
     const text = (await card.textContent()) ?? "";
-    expect(text).toContain("Biståndshandläggare");
+    expect(text).toContain("Biståndsbedömare");
+    expect(await cardsText(page)).not.toContain("Lena Axelsson");
+    expect(await cardsText(page)).not.toContain(contact.hsaId);
     expect(text).toContain("Frågor om ditt biståndsbeslut");
     expect(text).toContain(t("citizen.viaUnit"));
     expect(await cardsText(page)).not.toContain(contact.directPhone);

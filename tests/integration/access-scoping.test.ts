@@ -60,6 +60,21 @@ describe("unit scoping", () => {
     expect(page.locked).toBe(false);
   });
 
+  it("forgets a patient whose only link is a stay that ended in 2012: not listed, not found, 404 (decision 022)", async () => {
+    const ward = await createUnit(db, "SLUTENVARD");
+    const patient = await createPatient(db, { lastName: "Tidigare" });
+    await db.careEpisode.create({
+      data: { patientId: patient.id, careUnitId: ward.id, kind: "INPATIENT", startedAt: new Date("2012-03-01T08:00:00Z"), endedAt: new Date("2012-03-10T10:00:00Z") },
+    });
+    const { cookie } = await signedIn(db, ward.id, "VARDPERSONAL");
+    expect((await patientsLoader(args(request("/patienter?q=Tidigare", cookie)))).patients).toEqual([]);
+    const error = await thrown(patientLoader(args(request(`/patienter/${patient.id}`, cookie), { patientId: patient.id })));
+    expect(statusOf(error)).toBe(404);
+    // A stay that is still open makes the patient known again.
+    await db.careEpisode.create({ data: { patientId: patient.id, careUnitId: ward.id, kind: "INPATIENT", startedAt: new Date() } });
+    expect((await patientsLoader(args(request("/patienter?q=Tidigare", cookie)))).patients.map((p) => p.id)).toEqual([patient.id]);
+  });
+
   it("tells the user how to write a personnummer when the search has a wrong check digit", async () => {
     const unitA = await createUnit(db);
     const { cookie } = await signedIn(db, unitA.id, "VARDPERSONAL");

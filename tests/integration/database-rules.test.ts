@@ -68,3 +68,46 @@ describe("övergripande samordningsansvar (seed §3.3.2)", () => {
     await db.assignment.update({ where: { id: second.id }, data: consent });
   });
 });
+
+describe("one listing per patient at a time (HSL 7 kap. 3 a §, migration 20261205005100)", () => {
+  it("refuses a second open listing, also at another unit", async () => {
+    const { unit, patient } = await setting();
+    const other = await createUnit(db);
+    await expect(db.listing.create({ data: { patientId: patient.id, careUnitId: other.id, from: "2026-03-01" } })).rejects.toThrow(
+      /Unique constraint/,
+    );
+    await expect(db.listing.create({ data: { patientId: patient.id, careUnitId: unit.id, from: "2020-01-01" } })).rejects.toThrow(
+      /Unique constraint/,
+    );
+    expect(await db.listing.count({ where: { patientId: patient.id } })).toBe(1);
+  });
+
+  it("refuses an ended listing that overlaps, and a change of dates that makes two overlap", async () => {
+    const unit = await createUnit(db);
+    const patient = await createPatient(db);
+    const first = await db.listing.create({ data: { patientId: patient.id, careUnitId: unit.id, from: "2024-01-01", to: "2025-12-31" } });
+    // The trigger's RAISE reaches Prisma as a constraint failure (the adapter does not keep its text).
+    await expect(
+      db.listing.create({ data: { patientId: patient.id, careUnitId: unit.id, from: "2025-12-31", to: null } }),
+    ).rejects.toThrow(/constraint/i);
+    await expect(
+      db.listing.create({ data: { patientId: patient.id, careUnitId: unit.id, from: "2023-06-01", to: "2024-01-01" } }),
+    ).rejects.toThrow(/constraint/i);
+    await db.listing.create({ data: { patientId: patient.id, careUnitId: unit.id, from: "2026-01-01", to: null } });
+    await expect(db.listing.update({ where: { id: first.id }, data: { to: "2026-01-01" } })).rejects.toThrow(/constraint|already listed/i);
+    expect(await db.listing.count({ where: { patientId: patient.id } })).toBe(2);
+    expect((await db.listing.findUniqueOrThrow({ where: { id: first.id } })).to).toBe("2025-12-31");
+  });
+
+  it("accepts a move: the old listing ends the day before the new one starts", async () => {
+    const unitA = await createUnit(db);
+    const unitB = await createUnit(db);
+    const patient = await createPatient(db);
+    const old = await db.listing.create({ data: { patientId: patient.id, careUnitId: unitA.id, from: "2020-01-01" } });
+    await db.listing.update({ where: { id: old.id }, data: { to: "2026-02-28" } });
+    await db.listing.create({ data: { patientId: patient.id, careUnitId: unitB.id, from: "2026-03-01" } });
+    // Other patients are not affected.
+    await createPatient(db, { listedAt: unitB.id });
+    expect(await db.listing.count({ where: { patientId: patient.id } })).toBe(2);
+  });
+});

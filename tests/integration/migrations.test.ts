@@ -52,6 +52,9 @@ describe("migrations", () => {
           "Assignment_one_active_overall_coordination",
           "AuditEvent_no_delete",
           "AuditEvent_no_update",
+          "Listing_no_overlap_insert",
+          "Listing_no_overlap_update",
+          "Listing_one_active_per_patient",
         ]),
       );
     } finally {

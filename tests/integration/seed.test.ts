@@ -205,7 +205,8 @@ describe("the demo region", () => {
       const s = c.staffMember;
       expect(c.careUnit.kind).toBe("HEMTJANST");
       expect(s.befattningCode).toMatch(/^20701[0-4]$/); // Undersköterska, …
-      expect(s.underskoterskaBevis || (s.permanentUnderskoterskaFrom !== null && s.permanentUnderskoterskaFrom <= "2023-07-01"), s.id).toBe(true);
+      // Bevis, or recorded as tillsvidareanställd undersköterska on 2023-07-01 (the transitional rule's fact).
+      expect(s.underskoterskaBevis || s.permanentUnderskoterskaOnTitleDay === true, s.id).toBe(true);
       if (!s.underskoterskaBevis) transitional.add(s.id);
       expect(s.employments.map((e) => e.careUnitId)).toContain(c.careUnitId);
       expect(c.patient.homeCareServices.some((h) => h.careUnitId === c.careUnitId && h.to === null)).toBe(true);

@@ -192,6 +192,36 @@ describe("adding a staff member", () => {
     expect(JSON.parse(audit[0].after!)).toMatchObject({ hsaId: fields.hsaId, employments: [expect.objectContaining({ careUnitId: unit.id })] });
   });
 
+  it("records whether an undersköterska was permanently employed on 2023-07-01 as yes, no or not known", async () => {
+    const unit = await createUnit(db, "HEMTJANST");
+    const { cookie } = await signedInWithGrants("ADMINISTRATOR", [unit.id]);
+    const usk = { befattningCode: "207010", legitimation_SJ: "", permanentUnderskoterskaFrom: "2015-03-01" };
+    for (const [answer, stored] of [["ja", true], ["nej", false], ["", null]] as const) {
+      const fields = validStaff(unit.id, { ...usk, permanentUnderskoterskaOnTitleDay: answer });
+      expect(statusOf(await thrown(addAction(args(post("/personal/ny", cookie, fields)))))).toBe(302);
+      const row = await db.staffMember.findUniqueOrThrow({ where: { hsaId: fields.hsaId } });
+      expect(row.permanentUnderskoterskaOnTitleDay).toBe(stored);
+    }
+  });
+
+  it("refuses 'yes, on 2023-07-01' for an employment that began after it, and an unknown answer, next to the field", async () => {
+    const unit = await createUnit(db, "HEMTJANST");
+    const { cookie } = await signedInWithGrants("ADMINISTRATOR", [unit.id]);
+    const staffBefore = await db.staffMember.count();
+    const late = validStaff(unit.id, { befattningCode: "207010", permanentUnderskoterskaFrom: "2023-07-02", permanentUnderskoterskaOnTitleDay: "ja" });
+    const result = await addAction(args(post("/personal/ny", cookie, late)));
+    expect(statusOf(result)).toBe(400);
+    expect(errorsOf(result)).toEqual({
+      permanentUnderskoterskaOnTitleDay: t("staff.form.onTitleDayAfterStart", { from: "2023-07-02", titleDay: "2023-07-01" }),
+    });
+    // The day itself is not "after".
+    const onTheDay = validStaff(unit.id, { befattningCode: "207010", permanentUnderskoterskaFrom: "2023-07-01", permanentUnderskoterskaOnTitleDay: "ja" });
+    expect(statusOf(await thrown(addAction(args(post("/personal/ny", cookie, onTheDay)))))).toBe(302);
+    const bogus = await addAction(args(post("/personal/ny", cookie, validStaff(unit.id, { permanentUnderskoterskaOnTitleDay: "kanske" }))));
+    expect(errorsOf(bogus)).toEqual({ permanentUnderskoterskaOnTitleDay: t("staff.form.onTitleDayInvalid") });
+    expect(await db.staffMember.count()).toBe(staffBefore + 1);
+  });
+
   it("answers a malformed HSA-id, a missing name and a bad date next to each field, and writes nothing", async () => {
     const unit = await createUnit(db);
     const { cookie } = await signedInWithGrants("ADMINISTRATOR", [unit.id]);

@@ -32,10 +32,7 @@ const bare: PatientFacingContact = {
   end: null,
   externalNote: null,
   person: {
-    name: "Anna Berg",
-    given: ["Anna"],
-    family: "Berg",
-    hsaId: "SE2321000016-P1",
+    identity: { name: "Anna Berg", given: ["Anna"], family: "Berg", hsaId: "SE2321000016-P1" },
     befattning: { code: "206090", name: "Sjuksköterska, allmän" },
     directPhone: null,
     contactWays: [
@@ -69,5 +66,23 @@ describe("careTeam()", () => {
     expect(team.participant![0]).not.toHaveProperty("extension");
     expect(team.contained!.map((r) => r.id)).toEqual(["role", "practitioner", "unit"]);
     expect(team.telecom).toEqual([{ system: "phone", value: "010-1" }]);
+  });
+});
+
+describe("careTeam() for a handläggare (seed §5.1)", () => {
+  const handlaggare: PatientFacingContact = {
+    ...bare,
+    roleTitle: "Biståndshandläggare",
+    person: { identity: null, befattning: { code: "351012", name: "Biståndsbedömare" }, directPhone: null, contactWays: [] },
+  };
+  const team = careTeam({ contact: handlaggare, status: "active", patient: { kind: "PERSONNUMMER", identifier: "191212121212" }, typeDisplays: {} });
+
+  it("sends the role and the unit, no Practitioner and no reference to one", () => {
+    expect(team.contained!.map((r) => r.id)).toEqual(["role", "unit"]);
+    const role = team.contained!.find((r) => r.resourceType === "PractitionerRole");
+    expect(role).not.toHaveProperty("practitioner");
+    expect(role).toMatchObject({ code: [{ coding: [{ code: "351012", display: "Biståndsbedömare" }] }], organization: { reference: "#unit" } });
+    expect(team.participant![0].member).toEqual({ reference: "#role", type: "PractitionerRole", display: "Biståndsbedömare" });
+    expect(JSON.stringify(team)).not.toMatch(/SE2321000016-P1|Anna|Berg/);
   });
 });

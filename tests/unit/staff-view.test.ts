@@ -30,6 +30,7 @@ describe("qualifications", () => {
     legitimations: "",
     underskoterskaBevis: false,
     permanentUnderskoterskaFrom: null,
+    permanentUnderskoterskaOnTitleDay: null,
     employmentEndDate: null,
     specialties: [],
     employments: [],
@@ -43,15 +44,15 @@ describe("qualifications", () => {
     expect(q).toEqual({ legitimations: ["Läkare"], specialist: ["Geriatrik"], inTraining: ["Allmänmedicin"], underskoterska: null });
   });
 
-  it("applies the undersköterska transitional rule only to permanent employment on 2023-07-01", () => {
-    expect(qualificationDetails({ ...base, permanentUnderskoterskaFrom: "2023-07-01" }, "2026-11-25").underskoterska).toMatch(
-      /omfattas av övergångsregeln.*2033-06-30/,
-    );
-    expect(qualificationDetails({ ...base, permanentUnderskoterskaFrom: "2023-07-02" }, "2026-11-25").underskoterska).toMatch(
-      /inte bevis/,
-    );
-    expect(qualificationDetails({ ...base, permanentUnderskoterskaFrom: "2000-01-01" }, "2033-07-01").underskoterska).toMatch(
-      /gällde till och med 2033-06-30/,
-    );
+  it("applies the undersköterska transitional rule only where permanent employment on 2023-07-01 is recorded", () => {
+    const onTitleDay = (permanentUnderskoterskaFrom: string | null, permanentUnderskoterskaOnTitleDay: boolean | null, today = "2026-11-25") =>
+      qualificationDetails({ ...base, permanentUnderskoterskaFrom, permanentUnderskoterskaOnTitleDay }, today).underskoterska;
+    expect(onTitleDay("2023-07-01", true)).toMatch(/den 2023-07-01 \(registrerat\): omfattas av övergångsregeln.*2033-06-30/);
+    expect(onTitleDay("2000-01-01", true, "2033-07-01")).toMatch(/gällde till och med 2033-06-30/);
+    // A start date before the day is not the fact: not recorded, or recorded as no.
+    expect(onTitleDay("2015-05-01", null)).toMatch(/sedan 2015-05-01.*Det är inte registrerat om personen var tillsvidareanställd/);
+    expect(onTitleDay("2015-05-01", false)).toMatch(/inte bevis/);
+    expect(onTitleDay("2023-07-02", null)).toMatch(/inte bevis/);
+    expect(onTitleDay(null, null)).toBeNull();
   });
 });

@@ -54,7 +54,13 @@ export function careTeam({ contact, status, patient, typeDisplays }: CareTeamInp
   return {
     resourceType: "CareTeam",
     id: contact.id,
-    contained: [practitionerRole(contact), practitioner(contact), unitOrganization(contact), ...(contact.team ? [teamCareTeam(contact.team)] : [])],
+    // A handläggare has no Practitioner: only the role and the unit reach the patient (seed §5.1).
+    contained: [
+      practitionerRole(contact),
+      ...(person.identity ? [practitioner(person.identity)] : []),
+      unitOrganization(contact),
+      ...(contact.team ? [teamCareTeam(contact.team)] : []),
+    ],
     status,
     category: [{ coding: [FAST_KONTAKT_CATEGORY] }],
     // An identifier reference: the consumer knows the patient by this number, not by a Patient
@@ -67,7 +73,7 @@ export function careTeam({ contact, status, patient, typeDisplays }: CareTeamInp
         ...opt("extension", contact.team ? [{ url: CONTACT_VIA_TEAM_EXTENSION, valueReference: { reference: `#${TEAM}`, display: contact.team.name } }] : null),
         role: [role(contact, typeDisplays)],
         // PractitionerRole, never onBehalfOf: invariant ctm-1 allows onBehalfOf only with a Practitioner.
-        member: { reference: `#${ROLE}`, type: "PractitionerRole", display: person.name },
+        member: { reference: `#${ROLE}`, type: "PractitionerRole", display: person.identity?.name ?? person.befattning.name },
       },
     ],
     managingOrganization: [{ reference: `#${UNIT}`, type: "Organization", identifier: hsaId(contact.unit.hsaId), display: contact.unit.name }],
@@ -95,7 +101,7 @@ function practitionerRole(contact: PatientFacingContact): PractitionerRole {
   return {
     resourceType: "PractitionerRole",
     id: ROLE,
-    practitioner: { reference: `#${PRACTITIONER}`, type: "Practitioner", display: person.name },
+    ...(person.identity ? { practitioner: { reference: `#${PRACTITIONER}`, type: "Practitioner" as const, display: person.identity.name } } : {}),
     organization: { reference: `#${UNIT}`, type: "Organization", display: contact.unit.name },
     // The IG mapping: "Personalens befattning kan uttryckas på PractitionerRole.code".
     code: [{ coding: [{ system: BEFATTNING_SYSTEM, code: person.befattning.code, display: person.befattning.name }] }],
@@ -103,9 +109,9 @@ function practitionerRole(contact: PatientFacingContact): PractitionerRole {
   };
 }
 
-function practitioner(contact: PatientFacingContact): Practitioner {
-  const { name, family, given } = contact.person;
-  return { resourceType: "Practitioner", id: PRACTITIONER, identifier: [hsaId(contact.person.hsaId)], name: [{ text: name, family, given }] };
+function practitioner(identity: NonNullable<PatientFacingContact["person"]["identity"]>): Practitioner {
+  const { name, family, given } = identity;
+  return { resourceType: "Practitioner", id: PRACTITIONER, identifier: [hsaId(identity.hsaId)], name: [{ text: name, family, given }] };
 }
 
 /** The unit with its visiting address (as on 1177) and its vårdgivare (GetCareManagers managingCareGiver). */

@@ -31,7 +31,8 @@ export type Organization = {
 export type PractitionerRole = {
   resourceType: "PractitionerRole";
   id: string;
-  practitioner: Reference;
+  /** Absent for a handläggare (seed §5.1): the role without the person. */
+  practitioner?: Reference;
   organization: Reference;
   code: CodeableConcept[];
   telecom?: ContactPoint[];

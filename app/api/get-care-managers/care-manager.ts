@@ -55,8 +55,11 @@ export function careManagerEl({ contact: c, internalNote, startedAt }: CareManag
     codeEl(c, ctx),
     coreEl(
       "practitioner",
-      hsaIdEl("hsaId", c.person.hsaId),
-      coreEl("name", c.person.name),
+      // A handläggare reaches the patient by role and unit only (seed §5.1): PractitionerType
+      // requires hsaId, and IIType requires only its root, so the root alone says "an HSA-id,
+      // not disclosed"; name is optional and left out (decision 022).
+      c.person.identity ? hsaIdEl("hsaId", c.person.identity.hsaId) : coreEl("hsaId", coreEl("root", OID.hsaId)),
+      c.person.identity && coreEl("name", c.person.identity.name),
       cv("qualification", { code: c.person.befattning.code, codeSystem: OID.kvBefattning, codeSystemName: KV_BEFATTNING_NAME, displayName: c.person.befattning.name }),
     ),
     c.team && teamEl(c.team, c.unit.hsaId),

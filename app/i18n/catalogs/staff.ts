@@ -66,7 +66,7 @@ export const sv = {
 
   "staff.underskoterska.bevis": "Har bevis om yrkestiteln undersköterska från Socialstyrelsen.",
   "staff.underskoterska.transition":
-    "Tillsvidareanställd som undersköterska sedan {from}, alltså redan den {titleDay}: omfattas av övergångsregeln och får vara fast omsorgskontakt till och med {lastDay}.",
+    "Var tillsvidareanställd med titeln undersköterska den {titleDay} (registrerat): omfattas av övergångsregeln och får vara fast omsorgskontakt till och med {lastDay}.",
   "staff.underskoterska.permanentFrom": "Tillsvidareanställd som undersköterska sedan {from}.",
 
   "staff.end.heading": "Avsluta anställningen",
@@ -114,6 +114,14 @@ export const sv = {
   "staff.form.permanentFrom": "Tillsvidareanställd som undersköterska sedan (frivilligt)",
   "staff.form.permanentFromHint":
     "Fyll i för den som saknar bevis men var tillsvidareanställd som undersköterska den 2023-07-01 (övergångsregeln). ÅÅÅÅ-MM-DD.",
+  "staff.form.onTitleDay": "Var personen tillsvidareanställd med titeln undersköterska den 1 juli 2023?",
+  "staff.form.onTitleDayHint":
+    "Övergångsregeln: den som då var tillsvidareanställd med titeln undersköterska får vara fast omsorgskontakt utan bevis till och med 2033-06-30. Ett startdatum räcker inte – svara Ja bara om anställningen fortfarande gällde den dagen.",
+  "staff.form.onTitleDay.ja": "Ja, tillsvidareanställd som undersköterska den 1 juli 2023",
+  "staff.form.onTitleDay.nej": "Nej",
+  "staff.form.onTitleDay.unknown": "Inte känt (registreras senare)",
+  "staff.form.onTitleDayInvalid": "Välj Ja, Nej eller Inte känt.",
+  "staff.form.onTitleDayAfterStart": "Anställningen som undersköterska började {from}, efter den {titleDay}. Välj Nej eller rätta datumet.",
   "staff.form.submit": "Lägg till",
   "staff.form.cancel": "Avbryt",
   "staff.form.firstNameRequired": "Fyll i förnamnet.",
@@ -224,7 +232,7 @@ export const en: Translation<typeof sv> = {
 
   "staff.underskoterska.bevis": "Holds the National Board of Health and Welfare's certificate for the title assistant nurse.",
   "staff.underskoterska.transition":
-    "Permanently employed as an assistant nurse since {from}, so already on {titleDay}: covered by the transitional rule and may be a fixed care contact until {lastDay}.",
+    "Was permanently employed with the title assistant nurse on {titleDay} (recorded): covered by the transitional rule and may be a fixed care contact until {lastDay}.",
   "staff.underskoterska.permanentFrom": "Permanently employed as an assistant nurse since {from}.",
 
   "staff.end.heading": "End of employment",
@@ -272,6 +280,14 @@ export const en: Translation<typeof sv> = {
   "staff.form.permanentFrom": "Permanently employed as an assistant nurse since (optional)",
   "staff.form.permanentFromHint":
     "Fill in for someone without the certificate who was permanently employed as an assistant nurse on 2023-07-01 (transitional rule). YYYY-MM-DD.",
+  "staff.form.onTitleDay": "Was the person permanently employed with the title assistant nurse on 1 July 2023?",
+  "staff.form.onTitleDayHint":
+    "Transitional rule: whoever was then permanently employed with the title assistant nurse may be a fixed care contact without the certificate until 2033-06-30. A start date is not enough – answer Yes only if the employment still held on that day.",
+  "staff.form.onTitleDay.ja": "Yes, permanently employed as an assistant nurse on 1 July 2023",
+  "staff.form.onTitleDay.nej": "No",
+  "staff.form.onTitleDay.unknown": "Not known (to be recorded later)",
+  "staff.form.onTitleDayInvalid": "Choose Yes, No or Not known.",
+  "staff.form.onTitleDayAfterStart": "The employment as an assistant nurse began {from}, after {titleDay}. Choose No or correct the date.",
   "staff.form.submit": "Add",
   "staff.form.cancel": "Cancel",
   "staff.form.firstNameRequired": "Enter the first name.",

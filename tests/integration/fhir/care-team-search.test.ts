@@ -151,12 +151,18 @@ describe("a search by personnummer", () => {
     expect(other.note).toEqual([{ text: "Kontakta om: frågor om cytostatikabehandlingen" }]);
   });
 
-  it("names a handläggare but gives none of their contact details, even where the assignment shows the direct phone (seed §5.1)", async () => {
+  it("gives a handläggare's role and unit only: no Practitioner, name, HSA-id or contact details, even where the assignment shows the direct phone (seed §5.1)", async () => {
     const { bundle, byId } = await searchset(patientSearch());
     const handlaggare = byId.get(fixture.contacts.handlaggarContact.id)!;
     const role = handlaggare.contained.find((r: CareTeam) => r.resourceType === "PractitionerRole");
     expect(role.code).toEqual([{ coding: [{ system: BEFATTNING, code: "351012", display: "Biståndsbedömare" }] }]);
     expect(role.telecom).toBeUndefined();
+    expect(role.practitioner).toBeUndefined();
+    expect(handlaggare.contained.map((r: CareTeam) => r.resourceType)).not.toContain("Practitioner");
+    expect(handlaggare.participant[0].member.display).toBe("Biståndsbedömare");
+    const person = fixture.staff.handlaggare;
+    expect(JSON.stringify(handlaggare)).not.toContain(person.hsaId);
+    expect(JSON.stringify(handlaggare)).not.toContain(person.lastName);
     // The unit's public ways in remain: contact goes through the unit.
     expect(handlaggare.telecom[0]).toEqual({ system: "phone", value: "0771-11 22 33" });
     const text = JSON.stringify(bundle);

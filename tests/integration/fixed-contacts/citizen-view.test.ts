@@ -107,7 +107,7 @@ describe("what the patient sees", () => {
     expect(shownText(shown!)).toContain("Direktnummer 070-111 22 33");
   });
 
-  it("names a handläggare and what to contact her about, but never her phone or own ways of contact, even where the phone is marked visible", async () => {
+  it("shows a handläggare by role, befattning and what to contact her about — never her name, HSA-id, phone or own ways of contact (seed §5.1)", async () => {
     const s = await setting();
     const handlaggare = await createStaff(db, s.unit.id, "351012");
     await db.staffMember.update({
@@ -134,11 +134,12 @@ describe("what the patient sees", () => {
 
     const view = await loadCitizenView(db, await actorOf(s.user.cookie), s.patient.id, { now });
     const text = shownText(view!);
-    expect(text).toContain("Biståndshandläggare Lena Handläggare");
+    expect(text).toContain("Biståndshandläggare");
+    expect(text).toContain("Biståndsbedömare");
     expect(text).toContain("Kontakta om Frågor om ditt biståndsbeslut");
     expect(text).toContain("Du kontaktar din handläggare via enheten nedan.");
     expect(text).toContain("0771-11 22 33");
-    for (const personal of ["070-999 88 77", "Chatt med handläggaren", "chatt.example"]) {
+    for (const personal of ["Lena", "Lena Handläggare", handlaggare.hsaId, "070-999 88 77", "Chatt med handläggaren", "chatt.example"]) {
       expect(text).not.toContain(personal);
       expect(JSON.stringify(view)).not.toContain(personal);
     }

@@ -87,7 +87,7 @@ describe("patientFacing", () => {
     expect(patientFacing(allowed).person.directPhone).toBe("070-111 22 33");
   });
 
-  it("gives a handläggare's name and befattning but no direct phone or own contact ways", async () => {
+  it("gives a handläggare's befattning only: no name, HSA-id, direct phone or own contact ways (seed §5.1)", async () => {
     const unit = await createUnit(db, "HEMTJANST");
     const patient = await createPatient(db);
     const handlaggare = await createStaff(db, unit.id, "351012");
@@ -105,7 +105,26 @@ describe("patientFacing", () => {
     expect(shown.person.befattning).toEqual({ code: "351012", name: "Biståndsbedömare" });
     expect(shown.person.directPhone).toBeNull();
     expect(shown.person.contactWays).toEqual([]);
+    expect(shown.person.identity).toBeNull();
     expect(JSON.stringify(shown)).not.toContain("070-999 88 77");
+    expect(JSON.stringify(shown)).not.toContain(handlaggare.hsaId);
+    expect(JSON.stringify(shown)).not.toContain(handlaggare.lastName);
+  });
+
+  it("treats a socialsekreterare (351010) as a handläggare, and a kurator (352010) not", async () => {
+    const unit = await createUnit(db, "HEMTJANST");
+    const patient = await createPatient(db);
+    const socialsekreterare = await createStaff(db, unit.id, "351010");
+    const kurator = await createStaff(db, unit.id, "352010");
+    for (const staff of [socialsekreterare, kurator]) {
+      await db.assignment.create({
+        data: { kind: "ANNAN_FAST_KONTAKT", roleTitle: "Kontaktperson", contactAbout: "Stöd", patientId: patient.id, careUnitId: unit.id, staffMemberId: staff.id, startedAt: new Date(now.getTime() - hour) },
+      });
+    }
+    const shown = (await loadFixedContacts(db, { patientId: patient.id, at: now })).map(patientFacing);
+    const byCode = (code: string) => shown.find((c) => c.person.befattning.code === code)!;
+    expect(byCode("351010").person).toMatchObject({ identity: null, befattning: { name: "Socialsekreterare" } });
+    expect(byCode("352010").person.identity).toMatchObject({ hsaId: kurator.hsaId });
   });
 });
 

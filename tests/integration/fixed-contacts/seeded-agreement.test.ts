@@ -16,7 +16,8 @@ import { call, envelope, getCareManagersBody, readCareManagers, ROOT, successTex
 
 /** What all three outputs must agree on, per contact. */
 type Shown = {
-  hsaId: string;
+  /** The person's HSA-id; null for a handläggare, whose identity no output gives (seed §5.1). */
+  hsaId: string | null;
   kind: string;
   unit: string;
   careGiver: string;
@@ -34,7 +35,7 @@ const dashed = (yyyymmdd: string) => `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4
 function fromView(c: PatientFacingContact): Shown {
   const phones = [...(c.person.directPhone ? [c.person.directPhone] : []), ...c.person.contactWays.filter((w) => w.kind === "PHONE").map((w) => w.value)];
   return {
-    hsaId: c.person.hsaId,
+    hsaId: c.person.identity?.hsaId ?? null,
     kind: c.typeCode ?? c.roleTitle ?? "",
     unit: c.unit.hsaId,
     careGiver: c.careGiver.hsaId,
@@ -48,7 +49,7 @@ function fromView(c: PatientFacingContact): Shown {
 function fromSoap(cm: Parsed): Shown {
   const telecoms: Parsed[] = (cm.contact ?? []).flatMap((contact: Parsed) => contact.telecom ?? []);
   return {
-    hsaId: cm.practitioner.hsaId.extension,
+    hsaId: cm.practitioner.hsaId.extension ?? null,
     kind: cm.code.code ?? cm.code.originalText,
     unit: cm.managingCareUnit.hsaId.extension,
     careGiver: cm.managingCareGiver.hsaId.extension,
@@ -73,7 +74,7 @@ function fromFhir(ct: CareTeam): Shown {
   const byType = (type: string) => ct.contained.find((r) => r.resourceType === type)!;
   const role = ct.participant[0].role[0];
   return {
-    hsaId: byType("Practitioner").identifier![0].value,
+    hsaId: ct.contained.find((r) => r.resourceType === "Practitioner")?.identifier![0].value ?? null,
     kind: role.coding?.[0].code ?? role.text ?? "",
     unit: ct.managingOrganization[0].identifier.value,
     careGiver: byType("Organization").partOf!.identifier.value,

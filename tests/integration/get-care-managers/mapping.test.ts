@@ -30,7 +30,8 @@ describe("which contacts are answered", () => {
 
   it("gives only the kommun's contacts when the LogicalAddress names the kommun", async () => {
     const cms = await careManagersOf(await ask(s.kommun.hsaId));
-    expect(practitionerIds(cms)).toEqual([s.staff.careWorker.hsaId, s.staff.handlaggare.hsaId]);
+    // The handläggare's HSA-id is not disclosed (seed §5.1): her careManager carries the root alone.
+    expect(practitionerIds(cms)).toEqual([s.staff.careWorker.hsaId, undefined]);
   });
 
   it("answers an unknown patient exactly like a patient without contacts: an empty, valid response", async () => {
@@ -139,13 +140,18 @@ describe("what the patient may not see stays out", () => {
     expect(ward.careTeam).toBeUndefined();
   });
 
-  it("a handläggare (annan fast kontakt) keeps name and role, but no phone or contact way of their own (seed §5.1)", async () => {
+  it("a handläggare (annan fast kontakt) keeps only role and unit: no name, no HSA-id, no phone or contact way of their own (seed §5.1)", async () => {
     const cms = await careManagersOf(await ask(s.kommun.hsaId));
-    const handlaggare = cms.find((cm) => cm.practitioner.hsaId.extension === s.staff.handlaggare.hsaId);
+    const handlaggare = cms.find((cm) => cm.practitioner.qualification.code === "351012");
     expect(handlaggare.code).toEqual({ originalText: "Biståndshandläggare" });
     expect(handlaggare.practitioner.qualification.displayName).toBe("Biståndsbedömare");
+    // PractitionerType requires hsaId and IIType only its root: the root alone, no extension.
+    expect(handlaggare.practitioner.hsaId).toEqual({ root: "1.2.752.129.2.1.4.1" });
+    expect(handlaggare.practitioner.name).toBeUndefined();
     expect(handlaggare.contact).toBeUndefined();
     const text = JSON.stringify(handlaggare);
+    expect(text).not.toContain(s.staff.handlaggare.hsaId);
+    expect(text).not.toContain(s.staff.handlaggare.lastName);
     expect(text).not.toContain("070-666 66 66");
     expect(text).not.toContain("chatt.example");
     // The unit is still there to reach.

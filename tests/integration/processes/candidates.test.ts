@@ -185,7 +185,7 @@ describe("appointment candidates: livshotande tillstånd (SOSFS 2011:7)", () => 
 });
 
 describe("appointment candidates: fast läkarkontakt (seed §2)", () => {
-  it("competence by the patient's age; another specialty only with a written justification; the patient's choice marked", async () => {
+  it("competence by the patient's group; another specialty only with a written justification; the patient's choice marked", async () => {
     const r = await region(db, now);
     await db.patient.update({ where: { id: r.patient.id }, data: { birthDate: "1950-03-01" } }); // 76 years old
     const geriatrician = await createStaff(db, r.vc.id, "202010", { specialties: [{ specialty: "GERIATRIK", status: "SPECIALIST" }] });
@@ -199,13 +199,13 @@ describe("appointment candidates: fast läkarkontakt (seed §2)", () => {
 
     const candidates = await appointmentCandidates(db, caseId, r.as.chief, now);
     if (!candidates) throw new Error("no candidates");
-    expect(new Set(ids(candidates, true))).toEqual(new Set([r.doctor.id, r.otherDoctor.id, geriatrician.id, internist.id, paediatrician.id]));
+    expect(new Set(ids(candidates, true))).toEqual(new Set([r.doctor.id, r.otherDoctor.id, geriatrician.id, internist.id]));
     // Allmänmedicin (also ST) and, for a patient of 65 or more, geriatrik need nothing more.
     for (const id of [r.doctor.id, r.otherDoctor.id, geriatrician.id]) expect(byId(candidates, id).needsJustification).toBeUndefined();
-    // Barn- och ungdomsmedicin is not this patient's group: like any other specialty, only with a justification.
-    for (const id of [internist.id, paediatrician.id]) {
-      expect(byId(candidates, id)).toMatchObject({ eligible: true, needsJustification: true, reasons: [] });
-    }
+    // Another specialty ("annan specialistutbildad läkare"): only with a justification.
+    expect(byId(candidates, internist.id)).toMatchObject({ eligible: true, needsJustification: true, reasons: [] });
+    // Barn- och ungdomsmedicin is not this patient's group (seed §2.3): no justification opens it.
+    expect(byId(candidates, paediatrician.id)).toMatchObject({ eligible: false, reasons: [expect.stringMatching(/inte till läkarens målgrupp/)] });
     expect(byId(candidates, junior.id).reasons).toEqual([
       "Läkaren är varken specialist eller ST-läkare i allmänmedicin och har ingen annan specialistkompetens.",
     ]);
@@ -216,6 +216,12 @@ describe("appointment candidates: fast läkarkontakt (seed §2)", () => {
     await expectExecutorAgrees(caseId, candidates, r.as.chief);
     // Without the justification the executor refuses the internist, as the picker warned.
     expect(await tryStep(caseId, appoint(internist.id), r.as.chief)).toMatchObject({ ok: false, reasons: [{ code: "justificationRequired" }] });
+    // A barnläkare for a 76-year-old is refused by the executor whatever justification is written.
+    const justified = { competenceJustification: "Lång erfarenhet av vuxna patienter." };
+    expect(await tryStep(caseId, appoint(paediatrician.id, justified), r.as.chief)).toMatchObject({
+      ok: false,
+      reasons: [{ code: "lakareOutsideTargetGroup" }],
+    });
   });
 
   it("nobody where the patient is not listed, and the reason says so", async () => {
@@ -337,18 +343,22 @@ describe("referral receivers (lag 2017:612 2 kap. 5 §)", () => {
 // Last: its steps are dated 2033, and the audit chain refuses rows dated more than a minute
 // before its newest row (docs/decisions/014), so no test after it may write at an earlier time.
 describe("appointment candidates: fast omsorgskontakt (SoL 3 kap. 3 d §)", () => {
-  async function homeCareStaff(r: Region, permanentUnderskoterskaFrom: string) {
+  /** An undersköterska without bevis, permanent since a date, with what is recorded about 2023-07-01. */
+  async function homeCareStaff(r: Region, permanentUnderskoterskaFrom: string, permanentUnderskoterskaOnTitleDay: boolean | null) {
     const staff = await createStaff(db, r.homeCare.id, "207011", { legitimations: "" });
-    return db.staffMember.update({ where: { id: staff.id }, data: { permanentUnderskoterskaFrom } });
+    return db.staffMember.update({ where: { id: staff.id }, data: { permanentUnderskoterskaFrom, permanentUnderskoterskaOnTitleDay } });
   }
 
   it("an undersköterska of the executing unit; without bevis only under the transitional rule, until 2033-06-30", async () => {
     const lastDay = new Date("2033-06-30T10:00:00Z");
     const dayAfter = new Date("2033-07-01T10:00:00Z");
     const r = await region(db, lastDay);
-    const transitional = await homeCareStaff(r, "2015-03-01");
-    const titleDay = await homeCareStaff(r, "2023-07-01");
-    const tooLate = await homeCareStaff(r, "2023-07-02");
+    const transitional = await homeCareStaff(r, "2015-03-01", true);
+    const titleDay = await homeCareStaff(r, "2023-07-01", true);
+    const tooLate = await homeCareStaff(r, "2023-07-02", null);
+    // Permanent since 2015, but the fact about 2023-07-01 is not recorded, or recorded as no.
+    const notRecorded = await homeCareStaff(r, "2015-03-01", null);
+    const leftBefore = await homeCareStaff(r, "2015-03-01", false);
     const assistant = await createStaff(db, r.homeCare.id, "207023", { legitimations: "" });
     const caseId = await open(
       { process: "HOME_CARE_CONTACT", patientId: r.patient.id, subjectId: r.homeCareService.id },
@@ -362,10 +372,17 @@ describe("appointment candidates: fast omsorgskontakt (SoL 3 kap. 3 d §)", () =
     const onLastDay = await appointmentCandidates(db, caseId, r.as.homeCareChief, lastDay);
     if (!onLastDay) throw new Error("no candidates");
     // The vårdcentral's nurses are not in the hemtjänst unit's list at all.
-    expect(new Set(onLastDay.map((c) => c.staffMemberId))).toEqual(new Set([r.underskoterska.id, transitional.id, titleDay.id, tooLate.id, assistant.id]));
+    expect(new Set(onLastDay.map((c) => c.staffMemberId))).toEqual(
+      new Set([r.underskoterska.id, transitional.id, titleDay.id, tooLate.id, notRecorded.id, leftBefore.id, assistant.id]),
+    );
     expect(new Set(ids(onLastDay, true))).toEqual(new Set([r.underskoterska.id, transitional.id, titleDay.id]));
-    expect(byId(onLastDay, tooLate.id).reasons).toEqual([
-      "Personen har inte bevis om yrkestiteln undersköterska och var inte tillsvidareanställd som undersköterska den 1 juli 2023.",
+    for (const id of [tooLate.id, leftBefore.id]) {
+      expect(byId(onLastDay, id).reasons).toEqual([
+        "Personen har inte bevis om yrkestiteln undersköterska och var inte tillsvidareanställd som undersköterska den 1 juli 2023.",
+      ]);
+    }
+    expect(byId(onLastDay, notRecorded.id).reasons).toEqual([
+      "Det är inte registrerat om personen var tillsvidareanställd med titeln undersköterska den 2023-07-01. Registrera det i personalregistret, eller registrera bevis om yrkestiteln.",
     ]);
     expectOrdered(onLastDay);
     await expectExecutorAgrees(caseId, onLastDay, r.as.homeCareChief, { reviewDueDate: "2034-01-01" }, lastDay);

@@ -411,6 +411,7 @@ describe("CHANGE (Bilaga 1.5)", () => {
         lastName: "Undersköterska",
         befattningCode: "207010",
         permanentUnderskoterskaFrom: "2015-03-01",
+        permanentUnderskoterskaOnTitleDay: true,
         employments: { create: { careUnitId: r.homeCare.id, from: "2015-03-01" } },
       },
     });
