@@ -125,6 +125,8 @@ export const policy: Record<PatientRequestEvent["type"], EventPolicy<PatientRequ
   RECEIVE_REQUEST: { permissions: anyOf("case:start") },
   APPOINT: { permissions: appointer },
   NOTIFY: { permissions: anyOf("notification:record") },
-  CONFIRM_EXISTING_CONTACT: { permissions: anyOf("case:document") },
+  // PL 6 kap. 2 §: answering the request with the contact the patient already has is the
+  // appointer's decision, as the appointment would have been.
+  CONFIRM_EXISTING_CONTACT: { permissions: appointer },
   CLOSE_REQUEST: { permissions: anyOf("case:document") },
 };

@@ -27,6 +27,8 @@ const isSectionId = (value: string): value is SectionId => (SECTION_IDS as reado
 
 /** The steps that appoint a contact or take in the request for one (a received inskrivningsmeddelande). */
 const APPOINTMENT_STEPS = ["APPOINT", "RECEIVE_REFERRAL", "CONFIRM_EXISTING_CONTACT"];
+/** Closing a case without its main step: offered on the case page, never listed as work. */
+const CLOSING_STEPS = ["CANCEL", "CLOSE_REQUEST"];
 /** Ways out of the main path: offered as the next action only when nothing else is. */
 const SIDE_STEPS = ["PATIENT_DECLINED", "CONFIRM_EXISTING_CONTACT", "UPDATE_DISCHARGE_DATE"];
 
@@ -199,7 +201,8 @@ function nextSteps(c: { processCode: string; machineVersion: number; snapshot: s
     const snapshot = restoreSnapshot(definition, c.machineVersion, c.snapshot);
     context = snapshot.context;
     accepted = acceptedEvents(snapshot)
-      .filter((type) => type !== "CANCEL")
+      // Ways to close a case without its main step are not work waiting for anyone.
+      .filter((type) => !CLOSING_STEPS.includes(type))
       .sort((a, b) => Number(SIDE_STEPS.includes(a)) - Number(SIDE_STEPS.includes(b)));
   } catch {
     // A snapshot of a version this code cannot read: listed without a next step (the case page explains).

@@ -220,7 +220,7 @@ export function buildCases(input: {
       opening: { process: "PATIENT_REQUEST", ...fvk(contacts.requestClosing.existingContactPatientId) },
       steps: [
         step(day(6, "13:40"), sjukskoterska, { type: "RECEIVE_REQUEST", channel: "IN_PERSON", receivedOn: addDays(today, -6) }),
-        step(day(5, "09:10"), sjukskoterska, { type: "CONFIRM_EXISTING_CONTACT" }),
+        step(day(5, "09:10"), verksamhetschef, { type: "CONFIRM_EXISTING_CONTACT" }),
         step(day(5, "09:30"), sjukskoterska, { type: "NOTIFY", patientChannel: "PHONE", patientNotifiedOn: addDays(today, -5) }),
       ],
     },

@@ -166,7 +166,9 @@ describe("closing a patient's request without an appointment (PL 6 kap. 2 §)", 
       error: "rules",
       reasons: [{ code: "vardkontaktExistsAtUnit" }],
     });
-    const confirmed = ok(await dispatch(caseId, { type: "CONFIRM_EXISTING_CONTACT" }, r.as.nurse, opts));
+    // Answering the request with the existing contact is the appointer's decision, not the nurse's.
+    expect(await dispatch(caseId, { type: "CONFIRM_EXISTING_CONTACT" }, r.as.nurse, opts)).toMatchObject({ ok: false, error: "forbidden" });
+    const confirmed = ok(await dispatch(caseId, { type: "CONFIRM_EXISTING_CONTACT" }, r.as.chief, opts));
     expect(confirmed).toMatchObject({ status: "OPEN", state: "awaitingNotification", outcome: "EXISTING_CONTACT" });
     const done = ok(await dispatch(caseId, notify("VIA_1177"), r.as.nurse, opts));
     expect(done).toMatchObject({ status: "CLOSED", outcome: "EXISTING_CONTACT" });
@@ -179,7 +181,7 @@ describe("closing a patient's request without an appointment (PL 6 kap. 2 §)", 
   it("has nothing to confirm when the patient has no fast vårdkontakt at the unit, or asked for another kind of contact", async () => {
     const r = await region(db, now);
     const { caseId } = await run(request(r), [[received, r.as.nurse]]);
-    expect(await dispatch(caseId, { type: "CONFIRM_EXISTING_CONTACT" }, r.as.nurse, opts)).toMatchObject({
+    expect(await dispatch(caseId, { type: "CONFIRM_EXISTING_CONTACT" }, r.as.chief, opts)).toMatchObject({
       ok: false,
       error: "rules",
       reasons: [{ code: "noContactAtUnit" }],
@@ -188,7 +190,7 @@ describe("closing a patient's request without an appointment (PL 6 kap. 2 §)", 
       data: { kind: "FAST_VARDKONTAKT", patientId: r.patient.id, staffMemberId: r.secondNurse.id, careUnitId: r.vc.id, startedAt: new Date("2026-01-01") },
     });
     const other = await run(request(r, "ANNAN_FAST_KONTAKT"), [[received, r.as.nurse]]);
-    expect(await dispatch(other.caseId, { type: "CONFIRM_EXISTING_CONTACT" }, r.as.nurse, opts)).toMatchObject({
+    expect(await dispatch(other.caseId, { type: "CONFIRM_EXISTING_CONTACT" }, r.as.chief, opts)).toMatchObject({
       ok: false,
       reasons: [{ code: "noContactAtUnit" }],
     });
