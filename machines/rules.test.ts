@@ -464,6 +464,19 @@ describe("fastVardkontaktRules (PL 6 kap. 2 §, SOSFS 2011:7)", () => {
     expect(codes(fastVardkontaktRules(appointment({ staff: staff(), lifeThreatening: true })))).toEqual([]);
   });
 
+  it("requires the läkare in the region's care, not in municipal care (SOSFS 2011:7 2 kap. 3 §)", () => {
+    // The region's units: the läkare requirement holds.
+    for (const kind of ["SLUTENVARD", "REGIONAL_PRIMARVARD", "SPECIALISERAD_OPPENVARD"] as const) {
+      expect(codes(fastVardkontaktRules(appointment({ staff: sjukskoterska, lifeThreatening: true, unit: unit({ kind }) })))).toEqual([
+        "notLegitimeradLakare",
+      ]);
+    }
+    // Kommunal primärvård: the regulation does not bind it, a sjuksköterska may be appointed.
+    const kommunal = unit({ kind: "KOMMUNAL_PRIMARVARD", regionallyFinanced: false });
+    expect(codes(fastVardkontaktRules(appointment({ staff: sjukskoterska, lifeThreatening: true, unit: kommunal })))).toEqual([]);
+    expect(codes(fastVardkontaktRules(appointment({ staff: staff(), lifeThreatening: true, unit: kommunal })))).toEqual([]);
+  });
+
   it("reports both a wrong unit and a missing läkare", () => {
     const a = appointment({ staff: sjukskoterska, lifeThreatening: true, unit: unit({ kind: "HEMTJANST" }) });
     expect(codes(fastVardkontaktRules(a))).toEqual(["unitNotHealthCare", "notLegitimeradLakare"]);

@@ -241,14 +241,24 @@ export function appointerMayAppoint(a: Pick<AppointmentFacts, "kind" | "unit" | 
 }
 
 /**
+ * SOSFS 2011:7 2 kap. 3 § (a legitimerad läkare as fast vårdkontakt in a life-threatening
+ * condition) does not apply to the health care the kommun is responsible for (HSL 12 kap.
+ * 1–2 §§, 14 kap. 1 §; domain-facts §7, SPEC §5 process 4: "in the region's care"). There any
+ * member of the health care staff may be the fast vårdkontakt, as PL 6 kap. 2 § allows.
+ */
+export const MUNICIPAL_HEALTH_CARE_UNIT_KINDS: readonly CareUnitKind[] = ["KOMMUNAL_PRIMARVARD"];
+
+/**
  * Fast vårdkontakt (seed §3.3, PL 6 kap. 2 §): any member of the unit's health care staff,
- * whatever the profession — in a life-threatening condition a legitimerad läkare
- * (SOSFS 2011:7 2 kap. 3 §, seed §3.3.1).
+ * whatever the profession — in a life-threatening condition, in the region's care, a
+ * legitimerad läkare (SOSFS 2011:7 2 kap. 3 §, seed §3.3.1; not in municipal care, above).
  */
 export function fastVardkontaktRules(a: Pick<AppointmentFacts, "unit" | "staff" | "lifeThreatening">): Reason[] {
   const reasons: Reason[] = [];
   if (!HEALTH_CARE_UNIT_KINDS.includes(a.unit.kind)) reasons.push({ code: "unitNotHealthCare" });
-  if (a.lifeThreatening && !isLegitimeradLakare(a.staff)) reasons.push({ code: "notLegitimeradLakare" });
+  // A non-health-care unit is refused above; the läkare rule is still reported there, as before.
+  const lakareRequired = a.lifeThreatening && !MUNICIPAL_HEALTH_CARE_UNIT_KINDS.includes(a.unit.kind);
+  if (lakareRequired && !isLegitimeradLakare(a.staff)) reasons.push({ code: "notLegitimeradLakare" });
   return reasons;
 }
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { dispatch, startCase, type EventSubmission, type StepActor, type StepResult } from "~/processes/dispatch.server";
+import { createActor, createStaff, createUnit } from "../../factories";
 import { appoint, notify, region, type Region } from "./scenario";
 
 const now = new Date("2026-11-25T09:00:00Z");
@@ -284,6 +285,29 @@ describe("LIFE_THREATENING (Bilaga 1.4, SOSFS 2011:7)", () => {
       { recipient: "PATIENT", status: "DONE", channel: "IN_PERSON" },
       { recipient: "RELATIVE", status: "DONE", channel: "PHONE" },
     ]);
+  });
+
+  it("in kommunal primärvård a sjuksköterska may be the fast vårdkontakt (SOSFS 2011:7 binds the region's care only)", async () => {
+    const r = await region(db, now);
+    const kommunal = await createUnit(db, "KOMMUNAL_PRIMARVARD", "Kommunal hemsjukvård Test");
+    await db.careEpisode.create({ data: { patientId: r.patient.id, careUnitId: kommunal.id, kind: "OUTPATIENT", startedAt: now } });
+    const distriktsskoterska = await createStaff(db, kommunal.id, "206011");
+    const as = {
+      doctor: await createActor(db, kommunal.id, "LAKARE", now),
+      chief: await createActor(db, kommunal.id, "VERKSAMHETSCHEF", now),
+      nurse: await createActor(db, kommunal.id, "VARDPERSONAL", now),
+    };
+    const { caseId } = await run({ process: "LIFE_THREATENING", patientId: r.patient.id, contactKind: "FAST_VARDKONTAKT" }, [
+      [{ type: "ASSESS_LIFE_THREATENING" }, as.doctor],
+      [appoint(distriktsskoterska.id), as.chief],
+    ]);
+    const done = ok(await dispatch(caseId, notify("IN_PERSON"), as.nurse, opts));
+    expect(done).toMatchObject({ status: "CLOSED", outcome: "APPOINTED" });
+    expect(await db.assignment.findFirstOrThrow({ where: { caseId } })).toMatchObject({
+      lifeThreatening: true,
+      staffMemberId: distriktsskoterska.id,
+      careUnitId: kommunal.id,
+    });
   });
 
   it("only a läkare may judge the condition life-threatening", async () => {
