@@ -30,6 +30,8 @@ import {
   overallCoordinationRules,
   referralDeadline,
   referralReceiverRules,
+  referralSenderRules,
+  caseOpeningRules,
   refusalPossible,
   reviewDateRules,
   sipCallDeadline,
@@ -880,12 +882,50 @@ describe("referralReceiverRules (lag 2017:612 2 kap. 5 §)", () => {
     expect(codes(referralReceiverRules(FROM, unit({ kind })))).toEqual(["referralReceiverNotOpenCare"]);
   });
 
+  it("requires the open care unit to be regionally financed (regionfinansierad öppen vård)", () => {
+    for (const kind of ["REGIONAL_PRIMARVARD", "SPECIALISERAD_OPPENVARD"] as const) {
+      expect(referralReceiverRules(FROM, unit({ kind, regionallyFinanced: true }))).toEqual({ eligible: true });
+      expect(codes(referralReceiverRules(FROM, unit({ kind, regionallyFinanced: false })))).toEqual([
+        "referralReceiverNotRegionallyFinanced",
+      ]);
+    }
+  });
+
+  it("names the wrong kind of unit, not its financing, when it is no open care at all", () => {
+    expect(codes(referralReceiverRules(FROM, unit({ kind: "KOMMUNAL_PRIMARVARD", regionallyFinanced: false })))).toEqual([
+      "referralReceiverNotOpenCare",
+    ]);
+  });
+
   it("refuses sending to the same unit", () => {
     expect(codes(referralReceiverRules(UNIT_ID, unit()))).toEqual(["referralToSameUnit"]);
     expect(codes(referralReceiverRules(FROM, unit({ id: FROM, kind: "SLUTENVARD" })))).toEqual([
       "referralToSameUnit",
       "referralReceiverNotOpenCare",
     ]);
+  });
+});
+
+describe("referralSenderRules and caseOpeningRules (lag 2017:612: the slutenvård sends)", () => {
+  it("a discharge case opens at the slutenvård", () => {
+    expect(referralSenderRules({ kind: "SLUTENVARD" })).toEqual([]);
+    expect(caseOpeningRules("DISCHARGE_REFERRAL", unit({ kind: "SLUTENVARD", regionallyFinanced: false }))).toEqual({ eligible: true });
+  });
+
+  it.each(["REGIONAL_PRIMARVARD", "KOMMUNAL_PRIMARVARD", "SPECIALISERAD_OPPENVARD", "HEMTJANST"] as const)(
+    "a discharge case does not open at a %s unit",
+    (kind) => {
+      expect(codes(referralSenderRules({ kind }))).toEqual(["referralSenderNotInpatientCare"]);
+      expect(codes(caseOpeningRules("DISCHARGE_REFERRAL", unit({ kind })))).toEqual(["referralSenderNotInpatientCare"]);
+    },
+  );
+
+  it("other processes open where processAppliesAt says they apply", () => {
+    expect(caseOpeningRules("DOCTOR_CHOICE", unit())).toEqual({ eligible: true });
+    expect(codes(caseOpeningRules("DOCTOR_CHOICE", unit({ regionallyFinanced: false })))).toEqual(["processNotAtUnit"]);
+    expect(caseOpeningRules("HOME_CARE_CONTACT", unit({ kind: "HEMTJANST" }))).toEqual({ eligible: true });
+    expect(codes(caseOpeningRules("LIFE_THREATENING", unit({ kind: "HEMTJANST" })))).toEqual(["processNotAtUnit"]);
+    expect(caseOpeningRules("CHANGE", unit({ kind: "HEMTJANST" }))).toEqual({ eligible: true });
   });
 });
 

@@ -62,6 +62,9 @@ export type ReasonCode =
   | "reviewDateNotAhead"
   | "refusalNotOffered"
   | "referralReceiverNotOpenCare"
+  | "referralReceiverNotRegionallyFinanced"
+  | "referralSenderNotInpatientCare"
+  | "processNotAtUnit"
   | "referralToSameUnit"
   | "patientNotNotified"
   | "patientNotToldPersonally"
@@ -423,12 +426,37 @@ export function refusalPossible(process: ProcessCode): Verdict {
   return verdict(PROCESSES_THAT_OFFER.includes(process) ? [] : [{ code: "refusalNotOffered" }]);
 }
 
-/** Lag (2017:612) 2 kap. 5 §: the inskrivningsmeddelande goes to a unit of the regionally financed open care. */
+/**
+ * Lag (2017:612) 2 kap. 5 § (seed §3.1, §3.3): the inskrivningsmeddelande goes to a unit "i den
+ * regionfinansierade öppna vården" — open care (REFERRAL_RECEIVER_KINDS) that the region
+ * finances: its own units or those under its vårdval or agreements (`regionallyFinanced`). A
+ * privately financed clinic of the same kind is not named by the law and cannot receive it.
+ */
 export function referralReceiverRules(fromUnitId: string, to: UnitFacts): Verdict {
   const reasons: Reason[] = [];
   if (to.id === fromUnitId) reasons.push({ code: "referralToSameUnit" });
   if (!REFERRAL_RECEIVER_KINDS.includes(to.kind)) reasons.push({ code: "referralReceiverNotOpenCare" });
+  else if (!to.regionallyFinanced) reasons.push({ code: "referralReceiverNotRegionallyFinanced" });
   return verdict(reasons);
+}
+
+/**
+ * Lag (2017:612) (seed §3.1, Bilaga 1.3 "Läggs in på avdelning"): the inskrivningsmeddelande is
+ * sent from the slutenvård, where the patient is admitted; so a discharge case is opened there
+ * and nowhere else (a vårdcentral receives, it does not send).
+ */
+export function referralSenderRules(from: Pick<UnitFacts, "kind">): Reason[] {
+  return REFERRAL_SENDER_KINDS.includes(from.kind) ? [] : [{ code: "referralSenderNotInpatientCare" }];
+}
+
+/**
+ * Opening a case at the unit the user acts for: the process must apply there (processAppliesAt,
+ * with the statutes cited there). The start page offers only these, and the executor checks
+ * again, so no other way in (a crafted form, an API) opens one elsewhere.
+ */
+export function caseOpeningRules(process: ProcessCode, unit: Pick<UnitFacts, "kind" | "regionallyFinanced">): Verdict {
+  if (process === "DISCHARGE_REFERRAL") return verdict(referralSenderRules(unit));
+  return verdict(processAppliesAt(process, unit) ? [] : [{ code: "processNotAtUnit" }]);
 }
 
 /**

@@ -29,6 +29,7 @@ import {
 } from "../../machines/index";
 import {
   careContactAtUnit,
+  caseOpeningRules,
   notificationRules,
   referralReceiverRules,
   refusalPossible,
@@ -193,6 +194,12 @@ export async function startCase(
       return refuse({ error: "notAccepted", state: "new" });
     }
     const unitId = actor.grant.careUnitId;
+    // The process must apply at the unit (e.g. a discharge case only at the slutenvård, lag
+    // 2017:612): the rule, not only the start page, so no other way in opens one elsewhere.
+    const unit = await loadUnitFacts(tx, unitId);
+    if (!unit) return refuse({ error: "notFound" });
+    const opens = caseOpeningRules(definition.code, unit);
+    if (!opens.eligible) return refuse({ error: "rules", reasons: opens.reasons });
     const patient = await tx.patient.findFirst({ where: { id: opening.patientId, ...knownAtUnit(unitId) }, select: { id: true } });
     if (!patient) return refuse({ error: "notFound" });
     const subject = await openingSubject(tx, definition, opening, unitId, isoDateInStockholm(now));

@@ -201,6 +201,39 @@ describe("DISCHARGE_REFERRAL (Bilaga 1.3, lag 2017:612)", () => {
     });
   });
 
+  it("only the slutenvård opens a discharge case: a vårdcentral is refused by the rule, and nothing is written", async () => {
+    const r = await region(db, now);
+    const cases = await db.processCase.count();
+    for (const actor of [r.as.nurse, r.as.chief]) {
+      expect(await startCase(opening(r), admitted(r)[0], actor, opts)).toMatchObject({
+        ok: false,
+        error: "rules",
+        reasons: [{ code: "referralSenderNotInpatientCare" }],
+      });
+    }
+    expect(await db.processCase.count()).toBe(cases);
+    expect(await db.auditEvent.count({ where: { patientId: r.patient.id } })).toBe(0);
+  });
+
+  it("refuses open care that the region does not finance, and writes nothing", async () => {
+    const r = await region(db, now);
+    const privateClinic = await createUnit(db, "REGIONAL_PRIMARVARD", "Privatkliniken Test");
+    await db.careUnit.update({ where: { id: privateClinic.id }, data: { regionallyFinanced: false } });
+    const { caseId } = await run(opening(r), [
+      admitted(r),
+      [{ type: "ASSESS", needed: "yes" }, r.as.wardNurse],
+      [{ type: "INFORM_PATIENT", informedOn: "2026-11-25" }, r.as.wardNurse],
+    ]);
+    const refused = await dispatch(caseId, { type: "SEND_REFERRAL", toUnitId: privateClinic.id, expectedDischargeDate: "2026-11-30" }, r.as.wardNurse, opts);
+    expect(refused).toMatchObject({ ok: false, error: "rules", reasons: [{ code: "referralReceiverNotRegionallyFinanced" }] });
+    expect(refused.ok ? "" : refused.message).toContain("finansieras inte av regionen");
+    expect(await db.dischargeReferral.count({ where: { caseId } })).toBe(0);
+    expect(await db.processCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ state: "awaitingReferral", careUnitId: r.ward.id });
+    // The same clinic, once regionally financed (vårdval), may receive it.
+    await db.careUnit.update({ where: { id: privateClinic.id }, data: { regionallyFinanced: true } });
+    ok(await dispatch(caseId, { type: "SEND_REFERRAL", toUnitId: privateClinic.id, expectedDischargeDate: "2026-11-30" }, r.as.wardNurse, opts));
+  });
+
   it("ready for discharge before the appointment: the SIP deadline is set at once; the case can close if discharge is called off", async () => {
     const r = await region(db, now);
     const { caseId } = await run(opening(r), [
