@@ -31,6 +31,7 @@ import {
   referralDeadline,
   referralReceiverRules,
   referralSenderRules,
+  referralSentLate,
   caseOpeningRules,
   refusalPossible,
   reviewDateRules,
@@ -926,6 +927,45 @@ describe("referralSenderRules and caseOpeningRules (lag 2017:612: the slutenvår
     expect(caseOpeningRules("HOME_CARE_CONTACT", unit({ kind: "HEMTJANST" }))).toEqual({ eligible: true });
     expect(codes(caseOpeningRules("LIFE_THREATENING", unit({ kind: "HEMTJANST" })))).toEqual(["processNotAtUnit"]);
     expect(caseOpeningRules("CHANGE", unit({ kind: "HEMTJANST" }))).toEqual({ eligible: true });
+  });
+});
+
+describe("referralSentLate (lag 2017:612: within 24 hours)", () => {
+  const ADMITTED = "2026-03-10T08:00:00.000Z";
+  const due = referralDeadline(ADMITTED, ADMITTED);
+
+  it("exactly 24 h 0 min after admission is in time; 24 h + 1 min is late", () => {
+    expect(referralSentLate(due, "2026-03-11T08:00:00.000Z")).toBe(false);
+    expect(referralSentLate(due, "2026-03-11T08:01:00.000Z")).toBe(true);
+  });
+
+  it("the boundary is the instant: a millisecond before is in time, a millisecond after is late", () => {
+    expect(referralSentLate(due, "2026-03-11T07:59:59.999Z")).toBe(false);
+    expect(referralSentLate(due, "2026-03-11T08:00:00.001Z")).toBe(true);
+  });
+
+  it("from a late assessment the 24 hours run from the assessment", () => {
+    const fromAssessment = referralDeadline(ADMITTED, "2026-03-11T10:00:00.000Z");
+    expect(referralSentLate(fromAssessment, "2026-03-12T10:00:00.000Z")).toBe(false);
+    expect(referralSentLate(fromAssessment, "2026-03-12T10:01:00.000Z")).toBe(true);
+  });
+
+  it("counts elapsed hours across the autumn DST change: 24 h later shows one hour earlier on Stockholm clocks", () => {
+    // Admitted Saturday 2026-10-24 10:00 CEST (08:00 UTC); clocks go back on Sunday 03:00 → 02:00.
+    const autumn = referralDeadline("2026-10-24T08:00:00.000Z", "2026-10-24T08:00:00.000Z");
+    expect(autumn).toBe("2026-10-25T08:00:00.000Z"); // Sunday 09:00 CET
+    expect(referralSentLate(autumn, "2026-10-25T08:00:00.000Z")).toBe(false); // 09:00 on the clock
+    expect(referralSentLate(autumn, "2026-10-25T08:01:00.000Z")).toBe(true); // 09:01
+    expect(referralSentLate(autumn, "2026-10-25T09:00:00.000Z")).toBe(true); // 10:00, "the same time next day": 25 h
+  });
+
+  it("counts elapsed hours across the spring DST change: 24 h later shows one hour later on Stockholm clocks", () => {
+    // Admitted Saturday 2026-03-28 10:00 CET (09:00 UTC); clocks go forward on Sunday 02:00 → 03:00.
+    const spring = referralDeadline("2026-03-28T09:00:00.000Z", "2026-03-28T09:00:00.000Z");
+    expect(spring).toBe("2026-03-29T09:00:00.000Z"); // Sunday 11:00 CEST
+    expect(referralSentLate(spring, "2026-03-29T08:30:00.000Z")).toBe(false); // 10:30 on the clock, 23.5 h
+    expect(referralSentLate(spring, "2026-03-29T09:00:00.000Z")).toBe(false); // 11:00, 24 h
+    expect(referralSentLate(spring, "2026-03-29T09:01:00.000Z")).toBe(true);
   });
 });
 

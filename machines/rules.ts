@@ -481,6 +481,17 @@ export function referralDeadline(admittedAt: string, assessedAt: string): string
 }
 
 /**
+ * Lag (2017:612) (domain-facts §4: "≤ 24 hours after inskrivning"): an inskrivningsmeddelande
+ * sent after its deadline (referralDeadline) was sent late. "Inom 24 timmar" is elapsed time, so
+ * the comparison is of instants: sent exactly 24 h 0 min after the start is in time, any later
+ * instant is late. Hours, not calendar days: across a DST change (Europe/Stockholm) the deadline
+ * shows 23 or 25 hours later on the clock, but 24 hours have passed — unlike SIP's calendar days.
+ */
+export function referralSentLate(dueAt: string, sentAt: string): boolean {
+  return Date.parse(sentAt) > Date.parse(dueAt);
+}
+
+/**
  * Lag (2017:612) 4 kap. 1, 3 §§: the fast vårdkontakt calls to SIP within `days` days of the
  * notice that the patient is ready for discharge. Calendar days by default (configuration).
  */
