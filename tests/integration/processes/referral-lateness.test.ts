@@ -3,6 +3,8 @@
 // file: the audit trail refuses back-dated rows, so every step here runs in time order.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { t } from "~/i18n";
+import { getCasePage } from "~/models/cases.server";
 import { dispatch, startCase, type StepResult } from "~/processes/dispatch.server";
 import { region, type Region } from "./scenario";
 
@@ -70,5 +72,14 @@ describe("inskrivningsmeddelande sent late (lag 2017:612, 24 hours)", () => {
     }
     const audit = await db.auditEvent.findFirstOrThrow({ where: { patientId: late.patient.id, action: "referral.send" } });
     expect(JSON.parse(audit.after ?? "{}")).toMatchObject({ sentLate: true });
+
+    // The case page shows it, on Stockholm clocks, to the ward that sent it.
+    const page = (r: Region, caseId: string) => getCasePage(db, { ...r.as.wardNurse, unit: { id: r.ward.id } }, caseId, new Date("2026-11-26T08:00:00Z"));
+    expect((await page(inTime, inTimeCase))?.referral).toEqual({ sentAt: "2026-11-26 08:00", dueAt: "2026-11-26 08:00", late: false });
+    const latePage = await page(late, lateCase);
+    expect(latePage?.referral).toEqual({ sentAt: "2026-11-26 08:01", dueAt: "2026-11-26 08:00", late: true });
+    expect(t("cases.referral.late", { sentAt: "2026-11-26 08:01", dueAt: "2026-11-26 08:00" })).toBe(
+      "Skickat 2026-11-26 08:01, för sent (senast 2026-11-26 08:00, 24 timmar)",
+    );
   });
 });
