@@ -1,4 +1,4 @@
-// Compliance follow-up (uppföljning) per unit and calendar month: five measures, each a
+// Compliance follow-up (uppföljning) per unit and calendar month: six measures, each a
 // numerator over a denominator, and the patients behind every figure.
 //
 // Which units: a verksamhetschef (or enhetschef) follows up the unit they act for, the
@@ -12,10 +12,12 @@
 // - month-end snapshot: the state of the record at the last instant of the month (the current
 //   month: now), as documented by then — omsorgskontakt, omprovning, samordning;
 // - event: the things due in the month (a planned discharge, a SIP deadline) and whether they
-//   were done in time — utskrivning, sip. A thing whose time has not come yet is not counted.
+//   were done in time — utskrivning, sip, inskrivningsmeddelande. A thing whose time has not
+//   come yet is not counted.
 //
-// SQL: the two snapshot measures that are plain conditions on rows (omsorgskontakt,
-// omprovning) are one query each with the months as a VALUES table, grouped in SQL. The
+// SQL: the measures that are plain conditions on rows (omsorgskontakt, omprovning, and
+// inskrivningsmeddelande, whose lateness the executor records on the message) are one query
+// each with the months as a VALUES table, grouped in SQL. The
 // other three depend on rules in machines/rules.ts (lacksOverallCoordination,
 // sipCallDeadline) or on the executor's deadline instant; to apply those rules instead of
 // restating them in SQL, one query loads the rows of the whole window and the rule is
