@@ -12,7 +12,8 @@ export const sv = {
   "cases.currentStep": "Aktuellt steg",
   "cases.deadline": "Tidsfrist",
   "cases.overdue": "Försenad",
-  "cases.referral": "Inskrivningsmeddelande",
+  // A soft hyphen: the word is wider than the label column and may break there.
+  "cases.referral": "Inskrivnings\u00admeddelande",
   "cases.referral.sent": "Skickat {sentAt}",
   "cases.referral.inTime": "Skickat {sentAt}, i tid (senast {dueAt}, 24 timmar)",
   "cases.referral.late": "Skickat {sentAt}, för sent (senast {dueAt}, 24 timmar)",
