@@ -30,7 +30,8 @@ export type CreateAssignment = {
 
 export type EndAssignment = { assignmentId: string; endedAt: string; reason: string };
 
-export type SetReviewDate = { assignmentId: string; reviewDueDate: IsoDate };
+/** A null review date: a fast läkarkontakt kept without one (rules.reviewDateRequiredFor). */
+export type SetReviewDate = { assignmentId: string; reviewDueDate: IsoDate | null };
 
 export type RecordRefusal = {
   id: string;

@@ -16,7 +16,8 @@ import {
   type Stamped,
 } from "./common";
 import { effectActions } from "./effects";
-import type { ActiveAssignmentFacts, IsoDate } from "./rules";
+import { isoDateInStockholm } from "~/domain/dates";
+import { nextReviewDateRules, type ActiveAssignmentFacts, type IsoDate } from "./rules";
 
 export const id = "ENDING";
 export const version = 1;
@@ -43,8 +44,12 @@ export const machine = setup({
     ...sharedGuards,
     noRemainingNeed: ({ context, event }) =>
       event.type === "REVIEW" && !event.needRemains && event.current?.id === context.assignmentId,
+    // Seed §3.3: the next review lies after the review day; a fast läkarkontakt needs none (rules.nextReviewDateRules).
     needRemains: ({ context, event }) =>
-      event.type === "REVIEW" && event.needRemains && event.nextReviewDate !== null && event.current?.id === context.assignmentId,
+      event.type === "REVIEW" &&
+      event.needRemains &&
+      nextReviewDateRules(context.contactKind, true, event.nextReviewDate, isoDateInStockholm(new Date(event.at))).length === 0 &&
+      event.current?.id === context.assignmentId,
   },
 }).createMachine({
   id,
@@ -70,7 +75,7 @@ export const machine = setup({
               assign({ review: ({ event }) => ({ needRemains: true, note: event.note, at: event.at }), outcome: "NEED_REMAINS" }),
               {
                 type: "setReviewDate",
-                params: ({ context, event }) => ({ assignmentId: context.assignmentId ?? "", reviewDueDate: event.nextReviewDate ?? "" }),
+                params: ({ context, event }) => ({ assignmentId: context.assignmentId ?? "", reviewDueDate: event.nextReviewDate }),
               },
             ],
           },

@@ -34,10 +34,25 @@ import {
   referralSentLate,
   caseOpeningRules,
   refusalPossible,
+  nextReviewDateRules,
+  reviewDateRequiredFor,
   reviewDateRules,
   sipCallDeadline,
   underskoterskaQualified,
 } from "./rules";
+import { addDays } from "~/domain/dates";
+import {
+  DATE_FIELDS,
+  datePlausibility,
+  EMPLOYMENT_PLANNED_HORIZON_DAYS,
+  EXPECTED_DISCHARGE_HORIZON_DAYS,
+  plannedWindow,
+  REVIEW_HORIZON_DAYS,
+  SIP_HORIZON_DAYS,
+  WORKING_LIFE_YEARS,
+  workingLifeWindow,
+  type DateFacts,
+} from "./date-plausibility";
 
 // ───────────────────────────── Builders ────────────────────────────────────────────
 
@@ -1115,6 +1130,199 @@ describe("reviewDateRules (seed §3.3: the need is re-assessed regularly)", () =
 
   it("requires one when there is nothing to keep", () => {
     expect(reviewDateRules(null, null, "2026-03-15").map((r) => r.code)).toEqual(["reviewDateRequired"]);
+  });
+});
+
+describe("review dates by kind (seed §3.3: the review duty is the fast vårdkontakt's; a fast läkarkontakt is the patient's choice)", () => {
+  it("asks every kind but a fast läkarkontakt for a review date", () => {
+    expect(reviewDateRequiredFor("FAST_VARDKONTAKT")).toBe(true);
+    expect(reviewDateRequiredFor("FAST_OMSORGSKONTAKT")).toBe(true);
+    expect(reviewDateRequiredFor("ANNAN_FAST_KONTAKT")).toBe(true);
+    expect(reviewDateRequiredFor("FAST_LAKARKONTAKT")).toBe(false);
+  });
+
+  it("lets an appointment of a fast läkarkontakt go without one, but a date given still lies ahead", () => {
+    expect(reviewDateRules(null, null, "2026-03-15", reviewDateRequiredFor("FAST_LAKARKONTAKT"))).toEqual([]);
+    expect(reviewDateRules(null, null, "2026-03-15", reviewDateRequiredFor("FAST_VARDKONTAKT")).map((r) => r.code)).toEqual(["reviewDateRequired"]);
+    expect(reviewDateRules("2026-03-15", null, "2026-03-15", false).map((r) => r.code)).toEqual(["reviewDateNotAhead"]);
+  });
+
+  it("REVIEW keeping the contact: the next review date strictly after the review day (2020-01-01 is not)", () => {
+    expect(nextReviewDateRules("FAST_VARDKONTAKT", true, "2026-03-16", "2026-03-15")).toEqual([]);
+    expect(nextReviewDateRules("FAST_VARDKONTAKT", true, "2026-03-15", "2026-03-15").map((r) => r.code)).toEqual(["reviewDateNotAhead"]);
+    expect(nextReviewDateRules("FAST_VARDKONTAKT", true, "2020-01-01", "2026-03-15").map((r) => r.code)).toEqual(["reviewDateNotAhead"]);
+  });
+
+  it("REVIEW keeping the contact: required for a fast vårdkontakt, not for a fast läkarkontakt", () => {
+    expect(nextReviewDateRules("FAST_VARDKONTAKT", true, null, "2026-03-15").map((r) => r.code)).toEqual(["reviewDateRequired"]);
+    expect(nextReviewDateRules("FAST_OMSORGSKONTAKT", true, null, "2026-03-15").map((r) => r.code)).toEqual(["reviewDateRequired"]);
+    expect(nextReviewDateRules("FAST_LAKARKONTAKT", true, null, "2026-03-15")).toEqual([]);
+    expect(nextReviewDateRules("FAST_LAKARKONTAKT", true, "2026-03-15", "2026-03-15").map((r) => r.code)).toEqual(["reviewDateNotAhead"]);
+  });
+
+  it("REVIEW ending the contact asks for no next date", () => {
+    expect(nextReviewDateRules("FAST_VARDKONTAKT", false, null, "2026-03-15")).toEqual([]);
+  });
+});
+
+// ───────────────────────────── Dates that can be true (machines/date-plausibility.ts) ──
+
+describe("datePlausibility: happened dates (received, visited, informed, accepted …)", () => {
+  const facts = (o: Partial<DateFacts> = {}): DateFacts => ({
+    today: "2026-03-15",
+    now: "2026-03-15T11:00:00.000Z", // 12:00 in Stockholm
+    birthDate: "1950-06-01",
+    caseOpenedOn: "2026-03-10",
+    ...o,
+  });
+  const codes = (values: Record<string, string>, f: DateFacts = facts()) =>
+    Object.fromEntries(Object.entries(datePlausibility(values, f)).map(([k, rs]) => [k, rs.map((r) => r.code)]));
+
+  it("is not in the future: today yes, tomorrow no (a visit in 2031, accepted in 2040)", () => {
+    expect(codes({ visitDate: "2026-03-15", acceptedOn: "2026-03-15" })).toEqual({});
+    expect(codes({ visitDate: "2026-03-16" })).toEqual({ visitDate: ["dateInFuture"] });
+    expect(codes({ visitDate: "2031-01-01", acceptedOn: "2040-01-01" })).toEqual({ visitDate: ["dateInFuture"], acceptedOn: ["dateInFuture"] });
+  });
+
+  it("judges today on Swedish clocks: at 00:30 in Stockholm (23:30 UTC the day before) the new day is today", () => {
+    // The executor passes isoDateInStockholm(now); just after midnight the Swedish day has turned.
+    const justAfterMidnight = facts({ today: "2026-03-16", now: "2026-03-15T23:30:00.000Z" });
+    expect(codes({ informedOn: "2026-03-16" }, justAfterMidnight)).toEqual({});
+    expect(codes({ informedOn: "2026-03-17" }, justAfterMidnight)).toEqual({ informedOn: ["dateInFuture"] });
+  });
+
+  it("is not before the patient's birth: the day of birth yes, the day before no ('informed' in 1999 of a child born 2010)", () => {
+    const child = facts({ birthDate: "2010-05-05", caseOpenedOn: null });
+    expect(codes({ receivedOn: "2010-05-05" }, child)).toEqual({});
+    expect(codes({ receivedOn: "2010-05-04" }, child)).toEqual({ receivedOn: ["dateBeforeBirth"] });
+    expect(datePlausibility({ informedOn: "1999-01-01" }, child).informedOn).toEqual([{ code: "dateBeforeBirth", params: { date: "2010-05-05" } }]);
+  });
+
+  it("is not before the case opened: the opening day yes, the day before no", () => {
+    expect(codes({ informedOn: "2026-03-10" })).toEqual({});
+    expect(datePlausibility({ informedOn: "2026-03-09" }, facts()).informedOn).toEqual([{ code: "dateBeforeCaseOpened", params: { date: "2026-03-10" } }]);
+  });
+
+  it("the opening event has no case to be after: a request received before the case was opened is fine", () => {
+    expect(codes({ receivedOn: "2026-03-01" }, facts({ caseOpenedOn: null }))).toEqual({});
+    // …but never one received 9999-12-31.
+    expect(codes({ receivedOn: "9999-12-31" }, facts({ caseOpenedOn: null }))).toEqual({ receivedOn: ["dateInFuture"] });
+  });
+
+  it("a consent to coordination may precede the case, but not the appointment (made today)", () => {
+    expect(codes({ coordinationConsentDate: "2026-01-02" })).toEqual({});
+    expect(codes({ coordinationConsentDate: "2026-03-15" })).toEqual({});
+    expect(codes({ coordinationConsentDate: "2026-03-16" })).toEqual({ coordinationConsentDate: ["dateInFuture"] });
+  });
+
+  it("an instant (admission, readiness) is not after now: 12:00 yes, 12:01 no, in Stockholm time", () => {
+    expect(codes({ readyAt: "2026-03-15T12:00" })).toEqual({});
+    expect(codes({ readyAt: "2026-03-15T12:01" })).toEqual({ readyAt: ["timeInFuture"] });
+  });
+
+  it("skips empty, missing and malformed values (the form's schema answers for those)", () => {
+    expect(codes({ relativeNotifiedOn: "", visitDate: "15/3" })).toEqual({});
+  });
+});
+
+describe("datePlausibility: planned dates lie within their horizon", () => {
+  const f: DateFacts = { today: "2026-03-15", now: "2026-03-15T11:00:00.000Z", birthDate: "1950-06-01", caseOpenedOn: "2026-03-10" };
+  const codes = (values: Record<string, string>) =>
+    Object.fromEntries(Object.entries(datePlausibility(values, f)).map(([k, rs]) => [k, rs.map((r) => r.code)]));
+
+  it("a SIP meeting: today to the horizon's last day, not the day before or the day after (a SIP date of 2020-01-01)", () => {
+    const last = addDays("2026-03-15", SIP_HORIZON_DAYS);
+    expect(codes({ sipDate: "2026-03-15" })).toEqual({});
+    expect(codes({ sipDate: last })).toEqual({});
+    expect(codes({ sipDate: "2026-03-14" })).toEqual({ sipDate: ["dateBeforeToday"] });
+    expect(codes({ sipDate: "2020-01-01" })).toEqual({ sipDate: ["dateBeforeToday"] });
+    expect(datePlausibility({ sipDate: addDays(last, 1) }, f).sipDate).toEqual([{ code: "dateBeyondHorizon", params: { date: last } }]);
+  });
+
+  it("an expected discharge: up to the horizon's last day, not the day after", () => {
+    const last = addDays("2026-03-15", EXPECTED_DISCHARGE_HORIZON_DAYS);
+    expect(codes({ expectedDischargeDate: last })).toEqual({});
+    expect(codes({ expectedDischargeDate: addDays(last, 1) })).toEqual({ expectedDischargeDate: ["dateBeyondHorizon"] });
+  });
+
+  it("a review date: from tomorrow to the horizon's last day", () => {
+    const last = addDays("2026-03-15", REVIEW_HORIZON_DAYS);
+    expect(codes({ reviewDueDate: "2026-03-16", nextReviewDate: last })).toEqual({});
+    expect(codes({ reviewDueDate: "2026-03-15" })).toEqual({ reviewDueDate: ["reviewDateNotAhead"] });
+    expect(codes({ nextReviewDate: addDays(last, 1) })).toEqual({ nextReviewDate: ["dateBeyondHorizon"] });
+  });
+
+  it("a planned date from tomorrow without a message of its own: 'after today'", () => {
+    const kinds = { meeting: { kind: "planned", earliest: "tomorrow", horizonDays: 10 } } as const;
+    expect(datePlausibility({ meeting: "2026-03-16" }, f, kinds)).toEqual({});
+    expect(datePlausibility({ meeting: "2026-03-15" }, f, kinds)).toEqual({ meeting: [{ code: "dateNotAfterToday" }] });
+  });
+
+  it("plannedWindow is the window the rules use", () => {
+    expect(plannedWindow({ kind: "planned", earliest: "tomorrow", horizonDays: 10 }, "2026-12-31")).toEqual({ first: "2027-01-01", last: "2027-01-10" });
+  });
+});
+
+describe("datePlausibility: ordered pairs keep their order", () => {
+  const f: DateFacts = { today: "2026-03-15", now: "2026-03-15T11:00:00.000Z", birthDate: "1950-06-01", caseOpenedOn: null };
+
+  it("admission ≤ expected discharge: the same day yes, the day before no", () => {
+    expect(datePlausibility({ admittedAt: "2026-03-15T08:00", expectedDischargeDate: "2026-03-15" }, f)).toEqual({});
+    const custom = { admittedAt: { kind: "happened", sinceCaseOpened: true }, expectedDischargeDate: { kind: "happened", sinceCaseOpened: true } } as const;
+    // With both as happened dates (so only the pair can fail): discharge the day before admission.
+    expect(datePlausibility({ admittedAt: "2026-03-12T08:00", expectedDischargeDate: "2026-03-11" }, f, custom)).toEqual({
+      expectedDischargeDate: [{ code: "dischargeBeforeAdmission", params: { date: "2026-03-12" } }],
+    });
+  });
+
+  it("an admission on 2027-05-01 with expected discharge 2026-01-01: both are wrong, each next to its field", () => {
+    const problems = datePlausibility({ admittedAt: "2027-05-01T10:00", expectedDischargeDate: "2026-01-01" }, f);
+    expect(Object.keys(problems).sort()).toEqual(["admittedAt", "expectedDischargeDate"]);
+    expect(problems.admittedAt[0].code).toBe("timeInFuture");
+  });
+
+  it("call ≤ SIP meeting, and start ≤ end of employment", () => {
+    const sameKind = { calledOn: DATE_FIELDS.calledOn, sipDate: DATE_FIELDS.calledOn, employmentFrom: DATE_FIELDS.employmentFrom, employmentEndDate: DATE_FIELDS.employmentFrom };
+    expect(datePlausibility({ calledOn: "2026-03-12", sipDate: "2026-03-12", employmentFrom: "2020-01-01", employmentEndDate: "2020-01-01" }, f, sameKind)).toEqual({});
+    const problems = datePlausibility({ calledOn: "2026-03-12", sipDate: "2026-03-11", employmentFrom: "2020-01-01", employmentEndDate: "2019-12-31" }, f, sameKind);
+    expect(problems.sipDate.map((r) => r.code)).toEqual(["sipBeforeCall"]);
+    expect(problems.employmentEndDate.map((r) => r.code)).toEqual(["endBeforeStart"]);
+  });
+});
+
+describe("datePlausibility: employment dates within a working life", () => {
+  const f: DateFacts = { today: "2026-03-15", now: "2026-03-15T11:00:00.000Z", birthDate: null, caseOpenedOn: null };
+  const { first, last } = workingLifeWindow("2026-03-15");
+
+  it("spans WORKING_LIFE_YEARS back and a year ahead", () => {
+    expect(first).toBe(`${2026 - WORKING_LIFE_YEARS}-03-15`);
+    expect(last).toBe(addDays("2026-03-15", EMPLOYMENT_PLANNED_HORIZON_DAYS));
+  });
+
+  it("the first and last day yes, the day outside no (employed from 1800-01-01 or 2999-01-01)", () => {
+    expect(datePlausibility({ employmentFrom: first, employmentEndDate: last }, f)).toEqual({});
+    expect(datePlausibility({ employmentFrom: addDays(first, -1) }, f).employmentFrom).toEqual([{ code: "dateBeforeWorkingLife", params: { date: first } }]);
+    expect(datePlausibility({ permanentUnderskoterskaFrom: addDays(last, 1) }, f).permanentUnderskoterskaFrom).toEqual([
+      { code: "dateBeyondWorkingLife", params: { date: last } },
+    ]);
+    expect(Object.keys(datePlausibility({ employmentFrom: "1800-01-01" }, f))).toEqual(["employmentFrom"]);
+    expect(Object.keys(datePlausibility({ employmentFrom: "2999-01-01" }, f))).toEqual(["employmentFrom"]);
+  });
+
+  it("a leap day stays a real date when counted back", () => {
+    expect(workingLifeWindow("2028-02-29").first).toBe(`${2028 - WORKING_LIFE_YEARS}-02-28`);
+  });
+});
+
+describe("DATE_FIELDS covers every date a process event takes", () => {
+  it("registers each date and instant field of the event forms", async () => {
+    const { EVENT_FIELDS } = await import("~/components/event-forms/fields");
+    const dateFields = Object.values(EVENT_FIELDS)
+      .flat()
+      .filter((field) => field.kind === "date" || field.kind === "datetime")
+      .map((field) => field.name);
+    expect(dateFields.length).toBeGreaterThan(10);
+    expect(dateFields.filter((name) => !(name in DATE_FIELDS))).toEqual([]);
   });
 });
 

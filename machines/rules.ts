@@ -7,6 +7,7 @@
 // inside the transaction, and the staff pickers call them to explain who is not eligible.
 import { addDays, isoDateInStockholm, stockholmInstant, stockholmTimeOfDay } from "~/domain/dates";
 import { ageOn } from "~/domain/identifiers";
+import type { DateReasonCode } from "./date-plausibility";
 
 export type ContactKind = "FAST_LAKARKONTAKT" | "FAST_VARDKONTAKT" | "FAST_OMSORGSKONTAKT" | "ANNAN_FAST_KONTAKT";
 export type CareUnitKind =
@@ -60,6 +61,8 @@ export type ReasonCode =
   | "caseAlreadyOpen"
   | "reviewDateRequired"
   | "reviewDateNotAhead"
+  // Dates that cannot be true (machines/date-plausibility.ts).
+  | DateReasonCode
   | "refusalNotOffered"
   | "referralReceiverNotOpenCare"
   | "referralReceiverNotRegionallyFinanced"
@@ -362,9 +365,30 @@ export function overallCoordinationRules(
  * may already be due — it stays on the worklist until someone reviews it, and a change of
  * staff must not wait for that.
  */
-export function reviewDateRules(entered: IsoDate | null, kept: IsoDate | null, date: IsoDate): Reason[] {
+export function reviewDateRules(entered: IsoDate | null, kept: IsoDate | null, date: IsoDate, required = true): Reason[] {
   if (entered !== null) return entered > date ? [] : [{ code: "reviewDateNotAhead" }];
-  return kept !== null ? [] : [{ code: "reviewDateRequired" }];
+  return kept !== null || !required ? [] : [{ code: "reviewDateRequired" }];
+}
+
+/**
+ * Seed §3.3: the duty to re-assess the need regularly is the fast vårdkontakt's ("behovet av
+ * fast vårdkontakt bör omprövas regelbundet"), and it follows the routine for the other
+ * contacts the unit appoints. A fast läkarkontakt is the patient's own choice (HSL 7 kap. 3 §,
+ * seed §2): it lasts until the patient chooses again or leaves the listing, so it needs no
+ * review date — one may be given, and then it lies ahead like any other.
+ */
+export function reviewDateRequiredFor(kind: ContactKind): boolean {
+  return kind !== "FAST_LAKARKONTAKT";
+}
+
+/**
+ * REVIEW (Bilaga 1.6, seed §3.3): a review that keeps the contact sets the next review date,
+ * strictly after the review day; a fast läkarkontakt may keep none (reviewDateRequiredFor).
+ * A review that finds no remaining need sets no date.
+ */
+export function nextReviewDateRules(kind: ContactKind, needRemains: boolean, next: IsoDate | null, reviewDay: IsoDate): Reason[] {
+  if (!needRemains) return [];
+  return reviewDateRules(next, null, reviewDay, reviewDateRequiredFor(kind));
 }
 
 // ───────────────────────────── Whole appointments ──────────────────────────────────

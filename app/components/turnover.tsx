@@ -61,7 +61,7 @@ export function RowFlags({ row }: { row: TurnoverRow }) {
     row.overallCoordination ? t("turnover.flag.coordination") : null,
     row.directPhoneVisibleToPatient ? t("turnover.flag.directPhone") : null,
     row.relatives ? t("turnover.flag.relatives") : null,
-    row.reviewDueDate === null ? t("turnover.flag.noReviewDate") : null,
+    row.reviewDueDate === null && row.reviewDateRequired ? t("turnover.flag.noReviewDate") : null,
   ].filter((flag): flag is string => flag !== null);
   if (flags.length === 0) return null;
   return (

@@ -6,6 +6,7 @@ import * as candidates from "./catalogs/candidates";
 import * as cases from "./catalogs/cases";
 import * as citizen from "./catalogs/citizen";
 import * as compliance from "./catalogs/compliance";
+import * as dates from "./catalogs/dates";
 import * as edge from "./catalogs/edge";
 import * as patients from "./catalogs/patients";
 import * as staff from "./catalogs/staff";
@@ -29,6 +30,7 @@ const sv = {
   ...citizen.sv,
   ...apiKeys.sv,
   ...edge.sv,
+  ...dates.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -45,6 +47,7 @@ const en: Record<MessageKey, string> = {
   ...citizen.en,
   ...apiKeys.en,
   ...edge.en,
+  ...dates.en,
 };
 
 export const LOCALES = ["sv", "en"] as const;

@@ -146,7 +146,8 @@ function describeEffect(row: AuditRow, names: Names): string | null {
     case "assignment.end":
       return t("cases.effect.assignmentEnd", { name: names.staff.get(text(after.staffMemberId)) ?? text(after.staffMemberId) });
     case "assignment.review":
-      return t("cases.effect.assignmentReview", { date: text(after.reviewDueDate) });
+      // A fast läkarkontakt may be kept without a review date (rules.reviewDateRequiredFor).
+      return after.reviewDueDate ? t("cases.effect.assignmentReview", { date: text(after.reviewDueDate) }) : t("cases.effect.assignmentReviewNone");
     case "refusal.create":
       return t("cases.effect.refusal", { date: text(after.declinedOn) });
     case "notification.queue":

@@ -215,8 +215,8 @@ async function homeCareItems(db: Db, months: readonly ComplianceMonth[], unitIds
 // ───────────────────────────── omprovning (snapshot) ───────────────────────────────
 //
 // Seed §3.3 ("behovet bör omprövas regelbundet"); SPEC §3: every assignment has a review date
-// and overdue reviews appear on worklists. Denominator: the unit's assignments (all kinds)
-// active at the snapshot instant. Numerator: those whose review date, as it stood then, lay
+// and overdue reviews appear on worklists. Denominator: the unit's assignments active at the
+// snapshot instant, except fasta läkarkontakter (no review duty, rules.reviewDateRequiredFor). Numerator: those whose review date, as it stood then, lay
 // before the snapshot day — the worklist's "overdue" (reviewsDue: reviewDueDate < today).
 // A review moves the date (effect setReviewDate) and writes an "assignment.review" audit row
 // with the date before; the date as it stood at an earlier instant is the "before" of the
@@ -234,7 +234,8 @@ function reviewRowsSql(months: readonly ComplianceMonth[], unitIds: readonly str
           WHERE e.entityType = 'Assignment' AND e.entityId = a.id AND e.action = 'assignment.review' AND e.at > m.refAt
           ORDER BY e.at, e.id LIMIT 1) AS laterReviewBefore
       FROM m JOIN Assignment a ON a.startedAt <= m.refAt AND (a.endedAt IS NULL OR a.endedAt > m.refAt)
-      WHERE a.careUnitId IN (${Prisma.join(unitIds)})
+      -- A fast läkarkontakt carries no review duty (seed §3.3, rules.reviewDateRequiredFor).
+      WHERE a.careUnitId IN (${Prisma.join(unitIds)}) AND a.kind <> 'FAST_LAKARKONTAKT'
     ), dated AS (
       SELECT assignmentId, month, refDate, unitId, patientId, caseId,
         CASE WHEN laterReviewBefore IS NULL THEN currentReviewDueDate

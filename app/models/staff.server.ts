@@ -5,6 +5,7 @@ import { actorRef, type Actor } from "~/auth/actor.server";
 import { auditedWrite, logAccess } from "~/audit.server";
 import type { Db } from "~/db.server";
 import { can } from "~/domain/permissions";
+import { factsAt, implausibleDateErrors } from "~/forms/date-errors";
 import { qualificationsOfInput, type AddStaffInput } from "~/forms/staff";
 import type { FieldErrors } from "~/forms/parse";
 import { Prisma } from "~/generated/prisma/client";
@@ -202,6 +203,8 @@ export async function addStaffMember(
   ]);
   if (!befattning) errors.befattningCode = t("staff.form.befattningUnknown");
   if (sameHsaId) errors.hsaId = t("staff.form.hsaIdTaken");
+  // Employment dates within a working life (machines/date-plausibility.ts).
+  Object.assign(errors, implausibleDateErrors({ employmentFrom: input.employmentFrom, permanentUnderskoterskaFrom: input.permanentUnderskoterskaFrom }, factsAt(now)));
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const { legitimations, specialties } = qualificationsOfInput(input);
@@ -257,6 +260,9 @@ export async function setEmploymentEndDate(
   if (employmentEndDate !== null && start !== null && employmentEndDate < start) {
     return { ok: false, errors: { employmentEndDate: t("staff.end.beforeStart", { start }) } };
   }
+  // The last day within a working life (machines/date-plausibility.ts).
+  const dateErrors = employmentEndDate === null ? {} : implausibleDateErrors({ employmentEndDate }, factsAt(now));
+  if (Object.keys(dateErrors).length > 0) return { ok: false, errors: dateErrors };
   if (staff.employmentEndDate === employmentEndDate) return { ok: true, value: { employmentEndDate } };
   await auditedWrite(db, actorRef(actor), now, async (tx) => {
     await tx.staffMember.update({ where: { id: staff.id }, data: { employmentEndDate } });

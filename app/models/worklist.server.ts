@@ -6,7 +6,7 @@
 import type { Db } from "~/db.server";
 import { LEAVING_SOON_DAYS } from "~/models/staff-view";
 import { addDays } from "~/domain/dates";
-import { HOME_CARE_UNIT_KINDS } from "../../machines/rules";
+import { HOME_CARE_UNIT_KINDS, reviewDateRequiredFor, type ContactKind } from "../../machines/rules";
 
 const patientSummary = {
   select: { id: true, identifier: true, identifierKind: true, firstName: true, middleName: true, lastName: true, protectedIdentity: true },
@@ -57,11 +57,18 @@ export async function overdueCases(db: Db, unitIds: readonly string[], now: Date
   });
 }
 
-/** Active assignments of the unit(s) whose review date is today or earlier, or within `days`. */
+/** The kinds of contact whose need is reviewed on a date (rules.reviewDateRequiredFor). */
+const REVIEWED_KINDS = (["FAST_VARDKONTAKT", "FAST_LAKARKONTAKT", "FAST_OMSORGSKONTAKT", "ANNAN_FAST_KONTAKT"] satisfies ContactKind[]).filter(reviewDateRequiredFor);
+
+/**
+ * Active assignments of the unit(s) whose review date is today or earlier, or within `days`.
+ * Not a fast läkarkontakt: the patient's own choice carries no review duty (seed §3.3,
+ * rules.reviewDateRequiredFor), even where an older row still has a date.
+ */
 export async function reviewsDue(db: Db, units: string | readonly string[], today: string, days = 0) {
   const unitIds = typeof units === "string" ? [units] : [...units];
   const rows = await db.assignment.findMany({
-    where: { careUnitId: { in: unitIds }, endedAt: null, reviewDueDate: { lte: addDays(today, days) } },
+    where: { careUnitId: { in: unitIds }, endedAt: null, kind: { in: REVIEWED_KINDS }, reviewDueDate: { lte: addDays(today, days) } },
     select: {
       id: true,
       kind: true,

@@ -19,7 +19,7 @@ import type { Grant } from "~/domain/permissions";
 import type { Assignment } from "~/generated/prisma/client";
 import type { Effect } from "../../machines/effects";
 import { PROCESSES, type AnySnapshot } from "../../machines/index";
-import { reviewDateRules, type ActiveAssignmentFacts, type IsoDate, type Reason } from "../../machines/rules";
+import { reviewDateRequiredFor, reviewDateRules, type ActiveAssignmentFacts, type IsoDate, type Reason } from "../../machines/rules";
 import { judgeAppointment } from "./appointment";
 import { advanceCase, eventPermission, type StepActor } from "./dispatch.server";
 import { endedAssignmentRow, newAssignmentRow, queuedNotificationRows, type EffectScope } from "./effects.server";
@@ -197,7 +197,7 @@ function changeOne(
   );
   const appointInput = replacementInput(row, planned, order);
   const { facts: appointmentFacts, coordination, verdict } = judgeAppointment(setting, staff, appointInput);
-  const reasons = [...(verdict.eligible ? [] : verdict.reasons), ...reviewDateRules(appointInput.reviewDueDate, row.reviewDueDate, clock.date)];
+  const reasons = [...(verdict.eligible ? [] : verdict.reasons), ...reviewDateRules(appointInput.reviewDueDate, row.reviewDueDate, clock.date, reviewDateRequiredFor(row.kind))];
   if (reasons.length > 0) return { code: "rules", reasons };
   const newAssignmentId = clock.newId();
   const appointed = advanceCase(

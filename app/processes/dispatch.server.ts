@@ -10,6 +10,7 @@ import { config } from "~/config.server";
 import { db as defaultDb, type Db, type Tx } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";
 import type { Permission } from "~/domain/permissions";
+import { implausibleDateErrors } from "~/forms/date-errors";
 import { parseValues, type FieldErrors } from "~/forms/parse";
 import { t } from "~/i18n";
 import { knownAtUnit } from "~/models/patients.server";
@@ -32,7 +33,9 @@ import {
   caseOpeningRules,
   notificationRules,
   referralReceiverRules,
+  nextReviewDateRules,
   refusalPossible,
+  reviewDateRequiredFor,
   reviewDateRules,
   type ContactKind,
   type Reason,
@@ -42,6 +45,7 @@ import { judgeAppointment, type AppointmentChoices } from "./appointment";
 import { applyEffects, deadlineColumns, StaleRowError, type CaseDeadlines } from "./effects.server";
 import { EVENT_INPUT, isEventType, type EventType } from "./event-input";
 import {
+  loadDateFacts,
   loadActiveAssignment,
   loadAppointmentSetting,
   loadPatientFacts,
@@ -129,7 +133,8 @@ export async function dispatch(
     if (options.expectedRevision !== undefined && options.expectedRevision !== row.revision) return refuse({ error: "conflict" });
     const open = restoreOpenCase(row);
     if ("error" in open) return refuse(open);
-    return step(tx, open.definition, open.snapshot, { id: row.id, revision: row.revision, deadlines: row }, submission, actor, now, options.newId);
+    const ref = { id: row.id, revision: row.revision, deadlines: row, openedAt: row.openedAt };
+    return step(tx, open.definition, open.snapshot, ref, submission, actor, now, options.newId);
   });
 }
 
@@ -266,6 +271,8 @@ export type CaseRef = {
   revision: number | null;
   subjectId?: string | null;
   deadlines?: CaseDeadlines;
+  /** When the case was opened; absent while it is being opened. */
+  openedAt?: Date | null;
 };
 
 async function step(
@@ -289,6 +296,9 @@ async function step(
   const fields = Object.fromEntries(Object.entries(submission).filter(([key, value]) => key !== "type" && value != null));
   const parsed = parseValues(fields, EVENT_INPUT[type]);
   if (!parsed.ok) return refuse({ error: "invalid", fieldErrors: parsed.errors });
+  // When: every date entered can be true (machines/date-plausibility.ts), judged on fresh facts.
+  const dateErrors = await implausibleDates(tx, fields, context.patientId, ref.openedAt ?? null, now);
+  if (dateErrors) return refuse({ error: "invalid", fieldErrors: dateErrors });
 
   // The rules, with facts read now, inside the transaction.
   const at = now.toISOString();
@@ -404,6 +414,11 @@ async function withFacts(
       return { event: { ...base, sipCallDays: config.sipCallDays }, verdict: ok };
     case "REQUEST_CHANGE":
     case "REVIEW": {
+      if (base.type === "REVIEW") {
+        // Seed §3.3: a review that keeps the contact sets the next review, after the review day.
+        const [problem] = nextReviewDateRules(context.contactKind, Boolean(base.needRemains), (base.nextReviewDate as string | null) ?? null, today);
+        if (problem) return refuse({ error: "invalid", fieldErrors: { nextReviewDate: reasonText(problem) } });
+      }
       const current = await loadActiveAssignment(tx, context.assignmentId);
       return { event: { ...base, current }, verdict: current ? ok : { eligible: false, reasons: [{ code: "replacedNotActive" }] } };
     }
@@ -442,7 +457,7 @@ async function appointmentFacts(
   // keeps the coordination with its consent, and the review date unless a new one is given.
   const { facts, coordination, verdict } = judgeAppointment(setting, staff, input);
   const keptReviewDate = setting.kept?.reviewDueDate ?? null;
-  const [reviewProblem] = reviewDateRules(input.reviewDueDate, keptReviewDate, today);
+  const [reviewProblem] = reviewDateRules(input.reviewDueDate, keptReviewDate, today, reviewDateRequiredFor(context.contactKind));
   if (reviewProblem) return refuse({ error: "invalid", fieldErrors: { reviewDueDate: reasonText(reviewProblem) } });
   const reviewDueDate = input.reviewDueDate ?? keptReviewDate;
   return { event: { ...base, ...coordination, reviewDueDate, facts, replaced: setting.replaced }, verdict };
@@ -473,6 +488,22 @@ async function checkReferences(tx: Tx, unitId: string, input: { teamId: string |
     fieldErrors.medicallyResponsibleStaffId = t("event.staffUnknown");
   }
   if (Object.keys(fieldErrors).length > 0) refuse({ error: "invalid", fieldErrors });
+}
+
+/**
+ * The dates among the submitted fields that cannot be true, as one message per field (the
+ * first reason), or null when all can. Facts are read inside the step's transaction: today
+ * and now on Swedish clocks, the patient's birth date, the day the case was opened.
+ */
+async function implausibleDates(
+  tx: Tx,
+  fields: Record<string, unknown>,
+  patientId: string,
+  openedAt: Date | null,
+  now: Date,
+): Promise<FieldErrors | null> {
+  const errors = implausibleDateErrors(fields, await loadDateFacts(tx, patientId, openedAt, now));
+  return Object.keys(errors).length > 0 ? errors : null;
 }
 
 /** Runs a step in one transaction; a refusal or a stale row rolls everything back. */

@@ -130,12 +130,9 @@ export const EVENT_INPUT = {
   CALL_SIP: z.object({ calledOn: date(), sipDate: date() }),
   ASSESS_LIFE_THREATENING: z.object({ informRelatives: checkbox(), note: text(TEXT_LIMITS.freeText) }),
   REQUEST_CHANGE: z.object({ reason: requiredText("event.reasonRequired"), informRelatives: checkbox() }),
-  REVIEW: z
-    .object({ needRemains: yesNo(), nextReviewDate: optionalDate(), note: text(TEXT_LIMITS.freeText) })
-    .refine((v) => !v.needRemains || v.nextReviewDate !== null, {
-      path: ["nextReviewDate"],
-      ...message("event.nextReviewRequired"),
-    }),
+  // Whether a next review date is needed depends on the kind of contact (rules.nextReviewDateRules):
+  // the executor checks it, with the case.
+  REVIEW: z.object({ needRemains: yesNo(), nextReviewDate: optionalDate(), note: text(TEXT_LIMITS.freeText) }),
   END: z.object({ reason: requiredText("event.reasonRequired") }),
   OFFER_CONTACT: z.object({ offeredOn: date() }),
   RECORD_NOT_NEEDED: z.object({ reason: requiredText("event.reasonRequired") }),

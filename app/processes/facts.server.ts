@@ -5,6 +5,7 @@ import { isoDateInStockholm } from "~/domain/dates";
 import type { Grant } from "~/domain/permissions";
 import { APPOINT_PERMISSION } from "../../machines/common";
 import type { ActiveAssignmentFacts, ContactKind, IsoDate, PatientFacts, ProcessCode, StaffFacts, UnitFacts } from "../../machines/rules";
+import type { DateFacts } from "../../machines/date-plausibility";
 import type { AppointmentSetting } from "./appointment";
 
 type Reader = Db | Tx;
@@ -205,5 +206,20 @@ export function appointmentSetting(
     lifeThreatening: request.lifeThreatening,
     replaced,
     kept: keeps,
+  };
+}
+
+/**
+ * What the date plausibility rules (machines/date-plausibility.ts) judge a step's dates
+ * against: today and now on Swedish clocks, the patient's birth date, and the day the case
+ * was opened (null while it is being opened).
+ */
+export async function loadDateFacts(db: Reader, patientId: string, caseOpenedAt: Date | null, now: Date): Promise<DateFacts> {
+  const patient = await db.patient.findUnique({ where: { id: patientId }, select: { birthDate: true } });
+  return {
+    today: isoDateInStockholm(now),
+    now: now.toISOString(),
+    birthDate: patient?.birthDate ?? null,
+    caseOpenedOn: caseOpenedAt ? isoDateInStockholm(caseOpenedAt) : null,
   };
 }

@@ -14,6 +14,7 @@ import { parseForm, type FieldErrors } from "~/forms/parse";
 import { choicesFrom, groupField, rowField, turnoverFormSchema } from "~/forms/turnover";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
+import { factsAt, implausibleDateErrors } from "~/forms/date-errors";
 import { reviewDateRules } from "../../machines/rules";
 import { settled, startBatch } from "~/turnover/jobs.server";
 import { KEEP, type TurnoverChoices } from "~/turnover/plan";
@@ -107,6 +108,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!effectiveDate) throw new Response("Conflict", { status: 409 });
   if (parsed.ok && parsed.data.reviewDueDate && reviewDateRules(parsed.data.reviewDueDate, null, effectiveDate).length > 0) {
     errors.reviewDueDate = t("turnover.form.reviewDateNotAhead", { date: effectiveDate });
+  } else if (parsed.ok && parsed.data.reviewDueDate) {
+    // Within the review horizon (machines/date-plausibility.ts).
+    Object.assign(errors, implausibleDateErrors({ reviewDueDate: parsed.data.reviewDueDate }, factsAt(now)));
   }
   const plan = planFor(turnover, choices);
   if (Object.keys(errors).length === 0 && !plan.rows.some((r) => r.outcome === "change")) {

@@ -13,7 +13,7 @@ import { judgeCandidate } from "~/processes/appointment";
 import { effectiveInstant, type BatchActor, type RowFailure } from "~/processes/batch.server";
 import { loadCandidatePool, type PoolMember } from "~/processes/candidates.server";
 import { appointmentSetting, loadPatientFactsById, loadUnitFacts } from "~/processes/facts.server";
-import type { ContactKind, Reason } from "../../machines/rules";
+import { reviewDateRequiredFor, type ContactKind, type Reason } from "../../machines/rules";
 import { noCandidateReasons, resolvePlan, type Plan, type PlanCandidate, type PlanGroup, type Problem, type TurnoverChoices } from "./plan";
 
 /** The administrator's grants in every unit they administer (staffScope): the batch acts in each with that unit's. */
@@ -29,6 +29,8 @@ export type TurnoverRow = {
   patient: PatientRef;
   since: string;
   reviewDueDate: string | null;
+  /** Whether the contact must have a review date: not a fast läkarkontakt (rules.reviewDateRequiredFor). */
+  reviewDateRequired: boolean;
   lifeThreatening: boolean;
   overallCoordination: boolean;
   directPhoneVisibleToPatient: boolean;
@@ -156,6 +158,7 @@ export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, 
       patient: patientRef(a.patient),
       since: isoDateInStockholm(a.startedAt),
       reviewDueDate: a.reviewDueDate,
+      reviewDateRequired: reviewDateRequiredFor(a.kind),
       lifeThreatening: a.lifeThreatening,
       overallCoordination: a.overallCoordination,
       directPhoneVisibleToPatient: a.directPhoneVisibleToPatient,
@@ -215,7 +218,7 @@ export function pageOf(page: Turnover, pageNumber: number) {
   const groups = page.groups.map((group) => {
     const rows = group.rows.slice(Math.max(0, from - offset), Math.max(0, from + ROWS_PER_PAGE - offset));
     offset += group.rows.length;
-    return { ...group, size: group.rows.length, withoutReviewDate: group.rows.filter((r) => r.reviewDueDate === null).length, rows };
+    return { ...group, size: group.rows.length, withoutReviewDate: group.rows.filter((r) => r.reviewDueDate === null && r.reviewDateRequired).length, rows };
   });
   return { ...page, groups, rowCount: total, pages: { current, count: pages } };
 }

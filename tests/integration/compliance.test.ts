@@ -4,7 +4,7 @@
 import { freshDatabaseEachTest } from "../setup/setup-test-env";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { stockholmInstant } from "~/domain/dates";
+import { isoDateInStockholm, stockholmInstant } from "~/domain/dates";
 import { complianceMonth, complianceMonths } from "~/models/compliance-months";
 import { complianceList, complianceOverview, type ComplianceUnit, type MeasureId } from "~/models/compliance.server";
 import { homeCareWithoutContact, reviewsDue } from "~/models/worklist.server";
@@ -233,7 +233,7 @@ describe("inskrivningsmeddelande: messages the ward sent more than 24 hours afte
     const caseId = await run({ process: "DISCHARGE_REFERRAL", patientId: patient.id, contactKind: "FAST_VARDKONTAKT" }, [
       [{ type: "REGISTER_ADMISSION", admittedAt, expectedDischargeDate: "2026-12-15" }, r.as.wardNurse, at],
       [needed ? { type: "ASSESS", needed: "yes" } : { type: "ASSESS", needed: "no", reason: "Inga insatser behövs." }, r.as.wardNurse, at],
-      ...(needed ? [[{ type: "INFORM_PATIENT", informedOn: at.slice(0, 10) }, r.as.wardNurse, at] as [EventSubmission, StepActor, string]] : []),
+      ...(needed ? [[{ type: "INFORM_PATIENT", informedOn: isoDateInStockholm(new Date(at)) }, r.as.wardNurse, at] as [EventSubmission, StepActor, string]] : []),
     ]);
     return { patient, caseId };
   }
@@ -301,6 +301,10 @@ describe("omprovning: active assignments whose review is overdue (month-end snap
     ]);
     // Due on 31 October: not overdue in October's snapshot, overdue in November's.
     await contact("2026-10-31");
+    // A fast läkarkontakt carries no review duty (seed §3.3): not counted, even with a date long passed.
+    await db.assignment.create({
+      data: { kind: "FAST_LAKARKONTAKT", patientId: r.patient.id, staffMemberId: r.doctor.id, careUnitId: r.vc.id, startedAt: new Date("2026-01-15T09:00:00Z"), reviewDueDate: "2026-03-01" },
+    });
 
     const result = await cells("omprovning", unit);
     expect(result["2026-01"]).toBe("0/2");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { pageOf, ROWS_PER_PAGE, type Turnover, type TurnoverGroup, type TurnoverRow } from "~/turnover/turnover.server";
 
 const rows = (prefix: string, count: number) =>
-  Array.from({ length: count }, (_, i) => ({ assignmentId: `${prefix}${i}`, reviewDueDate: i % 10 === 0 ? null : "2027-01-01" }) as TurnoverRow);
+  Array.from({ length: count }, (_, i) => ({ assignmentId: `${prefix}${i}`, reviewDueDate: i % 10 === 0 ? null : "2027-01-01", reviewDateRequired: true }) as TurnoverRow);
 
 const group = (key: string, count: number) => ({ key, rows: rows(key, count) }) as unknown as TurnoverGroup;
 
@@ -24,6 +24,12 @@ describe("pageOf", () => {
 
   it("counts the rows without a review date in the whole group, not just the page", () => {
     expect(pageOf(turnover, 3).groups.map((g) => g.withoutReviewDate)).toEqual([15, 8]);
+  });
+
+  it("does not count a fast läkarkontakt without a review date: it needs none (seed §3.3)", () => {
+    const doctors = rows("d", 20).map((r) => ({ ...r, reviewDateRequired: false }));
+    const withDoctors = { groups: [{ key: "d", rows: doctors } as unknown as TurnoverGroup, group("a", 20)] } as unknown as Turnover;
+    expect(pageOf(withDoctors, 1).groups.map((g) => g.withoutReviewDate)).toEqual([0, 2]);
   });
 
   it("answers a page out of range, or no number at all, with the nearest page", () => {

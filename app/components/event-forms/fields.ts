@@ -73,7 +73,9 @@ export const EVENT_FIELDS: Record<EventType, readonly Field[]> = {
     { name: "competenceJustification", kind: "textarea", label: "cases.field.competenceJustification", optional: true, maxLength: TEXT_LIMITS.freeText, when: isLakarkontakt },
     { name: "teamId", kind: "team", label: "cases.field.teamId" },
     // A new contact needs a review date (rules.reviewDateRules); a replacement keeps the one it replaces unless a new one is given.
-    { name: "reviewDueDate", kind: "date", label: "cases.field.reviewDueDate", hint: "cases.field.reviewDueDateHintNew", when: (s) => s.process !== "CHANGE" },
+    // A fast läkarkontakt needs none (rules.reviewDateRequiredFor): the field is optional.
+    { name: "reviewDueDate", kind: "date", label: "cases.field.reviewDueDate", hint: "cases.field.reviewDueDateHintNew", when: (s) => s.process !== "CHANGE" && !isLakarkontakt(s) },
+    { name: "reviewDueDate", kind: "date", label: "cases.field.reviewDueDate", hint: "cases.field.reviewDueDateHintLakare", optional: true, when: (s) => s.process !== "CHANGE" && isLakarkontakt(s) },
     { name: "reviewDueDate", kind: "date", label: "cases.field.reviewDueDate", hint: "cases.field.reviewDueDateHint", optional: true, when: isChange },
     { name: "directPhoneVisibleToPatient", kind: "checkbox", label: "cases.field.directPhoneVisibleToPatient" },
     { name: "overallCoordination", kind: "checkbox", label: "cases.field.overallCoordination", when: mayCoordinate },

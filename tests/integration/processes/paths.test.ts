@@ -4,10 +4,17 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { dispatch, startCase, type EventSubmission, type StepActor, type StepResult } from "~/processes/dispatch.server";
 import { createActor, createStaff, createUnit } from "../../factories";
+import { freshDatabaseEachTest } from "../../setup/setup-test-env";
 import { appoint, notify, region, type Region } from "./scenario";
+
+// Some steps happen days after the case opened (a readiness, a SIP call): the audit chain
+// refuses a row dated before its newest (decision 014), so each test starts from the base.
+freshDatabaseEachTest();
 
 const now = new Date("2026-11-25T09:00:00Z");
 const opts = { db, now };
+/** A step taken later: what has happened (a readiness, a call) cannot lie ahead of the step (date plausibility). */
+const at = (instant: string) => ({ ...opts, now: new Date(instant) });
 
 function ok(result: StepResult) {
   if (!result.ok) throw new Error(`${result.error}: ${result.message} ${JSON.stringify(result)}`);
@@ -17,11 +24,11 @@ function ok(result: StepResult) {
 /** Opens a case and sends the steps in order; every step must succeed. */
 async function run(
   opening: Parameters<typeof startCase>[0],
-  steps: [EventSubmission, StepActor][],
+  steps: [EventSubmission, StepActor, { db: typeof db; now: Date }?][],
 ): Promise<{ caseId: string; last: Extract<StepResult, { ok: true }> }> {
   const [first, ...rest] = steps;
-  let last = ok(await startCase(opening, first[0], first[1], opts));
-  for (const [event, actor] of rest) last = ok(await dispatch(last.caseId, event, actor, opts));
+  let last = ok(await startCase(opening, first[0], first[1], first[2] ?? opts));
+  for (const [event, actor, when] of rest) last = ok(await dispatch(last.caseId, event, actor, when ?? opts));
   return { caseId: last.caseId, last };
 }
 
@@ -184,14 +191,14 @@ describe("DISCHARGE_REFERRAL (Bilaga 1.3, lag 2017:612)", () => {
     ok(await dispatch(caseId, { type: "UPDATE_DISCHARGE_DATE", expectedDischargeDate: "2026-12-01" }, r.as.wardNurse, opts));
     ok(await dispatch(caseId, appoint(r.nurse.id), r.as.chief, opts));
     ok(await dispatch(caseId, notify("VIA_1177"), r.as.nurse, opts));
-    const waiting = ok(await dispatch(caseId, { type: "MARK_READY_FOR_DISCHARGE", readyAt: "2026-11-27T10:00", sipRequired: true }, r.as.wardNurse, opts));
+    const waiting = ok(await dispatch(caseId, { type: "MARK_READY_FOR_DISCHARGE", readyAt: "2026-11-27T10:00", sipRequired: true }, r.as.wardNurse, at("2026-11-27T09:00:00Z")));
     expect(waiting).toMatchObject({ state: "awaitingSipCall", status: "OPEN" });
     expect(await db.processCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({
       appointmentDueAt: null,
       sipCallDueAt: new Date("2026-11-30T09:00:00Z"),
       deadlineKind: "CALL_SIP",
     });
-    const closed = ok(await dispatch(caseId, { type: "CALL_SIP", calledOn: "2026-11-28", sipDate: "2026-12-02" }, r.as.nurse, opts));
+    const closed = ok(await dispatch(caseId, { type: "CALL_SIP", calledOn: "2026-11-28", sipDate: "2026-12-02" }, r.as.nurse, at("2026-11-28T09:00:00Z")));
     expect(closed).toMatchObject({ status: "CLOSED", outcome: "APPOINTED" });
     expect(await db.processCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ deadlineAt: null, sipCallDueAt: null });
     expect(await db.dischargeReferral.findUniqueOrThrow({ where: { id: referral.id } })).toMatchObject({
@@ -236,12 +243,13 @@ describe("DISCHARGE_REFERRAL (Bilaga 1.3, lag 2017:612)", () => {
 
   it("ready for discharge before the appointment: the SIP deadline is set at once; the case can close if discharge is called off", async () => {
     const r = await region(db, now);
+    const later = at("2026-11-26T11:00:00Z");
     const { caseId } = await run(opening(r), [
       admitted(r),
       [{ type: "ASSESS", needed: "yes" }, r.as.wardNurse],
       [{ type: "INFORM_PATIENT", informedOn: "2026-11-25" }, r.as.wardNurse],
       [{ type: "SEND_REFERRAL", toUnitId: r.vc.id, expectedDischargeDate: "2026-11-30" }, r.as.wardNurse],
-      [{ type: "MARK_READY_FOR_DISCHARGE", readyAt: "2026-11-26T12:00", sipRequired: "on" }, r.as.wardNurse],
+      [{ type: "MARK_READY_FOR_DISCHARGE", readyAt: "2026-11-26T12:00", sipRequired: "on" }, r.as.wardNurse, later],
     ]);
     expect(await db.processCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({
       state: "awaitingReceipt",
@@ -251,11 +259,11 @@ describe("DISCHARGE_REFERRAL (Bilaga 1.3, lag 2017:612)", () => {
       deadlineAt: new Date("2026-11-29T11:00:00Z"),
       deadlineKind: "CALL_SIP",
     });
-    ok(await dispatch(caseId, { type: "RECEIVE_REFERRAL" }, r.as.nurse, opts));
-    ok(await dispatch(caseId, appoint(r.nurse.id), r.as.chief, opts));
-    const sip = ok(await dispatch(caseId, notify(), r.as.nurse, opts));
+    ok(await dispatch(caseId, { type: "RECEIVE_REFERRAL" }, r.as.nurse, later));
+    ok(await dispatch(caseId, appoint(r.nurse.id), r.as.chief, later));
+    const sip = ok(await dispatch(caseId, notify(), r.as.nurse, later));
     expect(sip).toMatchObject({ state: "awaitingSipCall" });
-    const closed = ok(await dispatch(caseId, { type: "CANCEL", reason: "Patienten avled före utskrivningen." }, r.as.nurse, opts));
+    const closed = ok(await dispatch(caseId, { type: "CANCEL", reason: "Patienten avled före utskrivningen." }, r.as.nurse, later));
     expect(closed).toMatchObject({ status: "CLOSED", outcome: "APPOINTED" });
     expect(await db.processCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ deadlineAt: null, sipCallDueAt: null });
   });
@@ -294,7 +302,7 @@ describe("DISCHARGE_REFERRAL (Bilaga 1.3, lag 2017:612)", () => {
       // The patient is still told who the fast vårdkontakt is.
       [notify("VIA_1177"), r.as.nurse],
     ]);
-    const done = ok(await dispatch(caseId, { type: "MARK_READY_FOR_DISCHARGE", readyAt: "2026-11-29T10:00" }, r.as.wardNurse, opts));
+    const done = ok(await dispatch(caseId, { type: "MARK_READY_FOR_DISCHARGE", readyAt: "2026-11-29T10:00" }, r.as.wardNurse, at("2026-11-29T09:00:00Z")));
     expect(done).toMatchObject({ status: "CLOSED", outcome: "EXISTING_CONTACT" });
     expect(JSON.parse((await db.processCase.findUniqueOrThrow({ where: { id: caseId } })).snapshot).context.assignmentId).toBe(existing.id);
   });
