@@ -120,9 +120,11 @@ export const machine = setup({
 });
 
 export const policy: Record<ChangeEvent["type"], EventPolicy<ChangeContext>> = {
+  // Preparing a change (and a staff turnover) is open to the administrator; appointing the
+  // replacement needs the appointing right, the role's or a delegation's, as in every other
+  // process (PL 6 kap. 2 §, HSF 4 kap. 1–2 §§; docs/decisions/018 supersedes 006 here).
   REQUEST_CHANGE: { permissions: anyOf("case:start", "turnover:reassign") },
-  // The administrator carries out reassignments on staff turnover (docs/decisions/006).
-  APPOINT: { permissions: (c) => [APPOINT_PERMISSION[c.contactKind], "turnover:reassign"] },
+  APPOINT: { permissions: (c) => [APPOINT_PERMISSION[c.contactKind]] },
   NOTIFY: { permissions: anyOf("notification:record") },
   CANCEL: { permissions: anyOf("case:document", "turnover:reassign") },
 };

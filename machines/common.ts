@@ -14,6 +14,7 @@ import {
   type IsoDate,
   type NotificationEntry,
   type NotificationRequirement,
+  type PatientNotInformed,
   type ProcessCode,
 } from "./rules";
 
@@ -27,7 +28,11 @@ export type Outcome =
   | "NO_NEED"
   | "NOT_NEEDED"
   | "EXISTING_CONTACT"
-  | "CANCELLED";
+  | "CANCELLED"
+  // A patient's request closed without an appointment (rules.requestClosingRules).
+  | "WITHDRAWN"
+  | "DIED"
+  | "MOVED_AWAY";
 
 /** Every event carries when it happened and an id for the row it may create (set by the executor). */
 export type Stamped = { at: string; newId: string };
@@ -54,7 +59,13 @@ export type AppointPayload = {
  */
 export type AppointEvent = Stamped &
   AppointPayload & { type: "APPOINT"; facts: AppointmentFacts; replaced: ActiveAssignmentFacts | null };
-export type NotifyEvent = Stamped & { type: "NOTIFY"; entries: NotificationEntry[]; message: string | null };
+/** `patientNotInformed`: the patient could not be told, why; relatives or a representative were told instead. */
+export type NotifyEvent = Stamped & {
+  type: "NOTIFY";
+  entries: NotificationEntry[];
+  message: string | null;
+  patientNotInformed?: PatientNotInformed | null;
+};
 export type DeclineEvent = Stamped & { type: "PATIENT_DECLINED"; declinedOn: IsoDate; comment: string | null };
 export type CancelEvent = Stamped & { type: "CANCEL"; reason: string };
 export type InformEvent = Stamped & { type: "INFORM_PATIENT"; informedOn: IsoDate };
@@ -131,7 +142,7 @@ export function replacementAllowed({ context, event }: { context: CaseContext; e
 
 /** Guard: the patient (and relatives where required) were told as the process demands. */
 export function notificationComplete({ context, event }: { context: CaseContext; event: NotifyEvent }): boolean {
-  return notificationRules(context.notice, event.entries).eligible;
+  return notificationRules(context.notice, event.entries, event.patientNotInformed ?? null).eligible;
 }
 
 /** Guard: a refusal is possible in this process (PL 6 kap. 2 §: not after the patient's own request). */
@@ -170,7 +181,13 @@ export function notificationsDue(context: CaseContext, assignmentId: string | nu
 }
 
 export function notificationsGiven(context: CaseContext, event: NotifyEvent): RecordNotification {
-  return { patientId: context.patientId, assignmentId: context.assignmentId, entries: event.entries, message: event.message };
+  return {
+    patientId: context.patientId,
+    assignmentId: context.assignmentId,
+    entries: event.entries,
+    message: event.message,
+    patientNotInformed: event.patientNotInformed ?? null,
+  };
 }
 
 /** The permission that appointing a contact of this kind needs (SPEC §2). */

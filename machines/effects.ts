@@ -51,8 +51,10 @@ export type QueueNotification = { patientId: string; assignmentId: string | null
 export type RecordNotification = {
   patientId: string;
   assignmentId: string | null;
-  entries: { recipient: Recipient; channel: NotificationChannel; notifiedOn: IsoDate }[];
+  entries: { recipient: Recipient; channel: NotificationChannel; notifiedOn: IsoDate; who?: string | null }[];
   message: string | null;
+  /** The patient could not be told (rules.notificationInsteadOfPatientRules): why. */
+  patientNotInformed?: { reason: string } | null;
 };
 
 export type CreateDischargeReferral = {

@@ -24,6 +24,7 @@ import {
   checkReplacement,
   PROCESSES_THAT_MUST_APPOINT,
   PROCESSES_THAT_OFFER,
+  REQUEST_CLOSING_REASONS,
   type ActiveAssignmentFacts,
   type AppointmentFacts,
 } from "./rules";
@@ -150,6 +151,15 @@ function events(snapshot: AnyMachineSnapshot) {
     stamp("RECORD_NOT_NEEDED", { reason: "Kort insats" }),
     stamp("RECEIVE_CHOICE", { channel: "VIA_1177", requestedStaffMemberId: null, prioritised: false }),
     stamp("CANCEL", { reason: "Flyttat" }),
+    // A patient's request closes for exactly these reasons; "no need" must never be taken.
+    ...REQUEST_CLOSING_REASONS.map((closingReason) => stamp("CLOSE_REQUEST", { closingReason, comment: null })),
+    stamp("CLOSE_REQUEST", { closingReason: "NO_NEED", comment: null }),
+    // The patient could not be told: relatives told instead (seed §3.3).
+    stamp("NOTIFY", {
+      entries: [{ recipient: "RELATIVE", channel: "IN_PERSON", notifiedOn: DATE, who: "Eva Lind, dotter" }],
+      message: null,
+      patientNotInformed: { reason: "Medvetslös" },
+    }),
   ];
 }
 
@@ -223,12 +233,40 @@ describe.each(PROCESS_CODES)("%s", (code) => {
 });
 
 describe.each(PROCESSES_THAT_MUST_APPOINT)("%s (PL 6 kap. 2 §)", (code) => {
-  it("has no path to a closed case without an appointment, and none with a refusal", () => {
+  it("closes only with an appointment or one of these audited closing reasons, and never with a refusal", () => {
     const walked = walk(code);
     const closed = walked.filter((w) => w.final);
     expect(closed.length).toBeGreaterThan(0);
-    for (const w of closed) expect(has(w, "createAssignment")).toBe(true);
+    for (const w of closed) {
+      const types = w.steps.map((s) => s.event.type);
+      const last = w.steps[w.steps.length - 1].event;
+      if (has(w, "createAssignment")) expect(w.outcome).toBe("APPOINTED");
+      else if (w.outcome === "EXISTING_CONTACT") {
+        // The patient's own fast vårdkontakt at the unit, confirmed from the facts, and the patient told.
+        expect(types).toContain("CONFIRM_EXISTING_CONTACT");
+        expect(last.type).toBe("NOTIFY");
+      } else {
+        // Closed by its own step, which names the reason (the step is audited with its input).
+        expect(last).toMatchObject({ type: "CLOSE_REQUEST", closingReason: w.outcome });
+        expect(REQUEST_CLOSING_REASONS).toContain(w.outcome);
+      }
+    }
+    const outcomes = [...new Set(closed.map((w) => w.outcome))].sort();
+    expect(outcomes).toEqual(["APPOINTED", "EXISTING_CONTACT", ...REQUEST_CLOSING_REASONS].sort());
     for (const w of walked) expect(has(w, "recordRefusal")).toBe(false);
+  });
+
+  it("has no path that closes for lack of need", () => {
+    for (const w of walk(code)) {
+      expect(["NO_NEED", "NOT_NEEDED", "DECLINED", "CANCELLED"]).not.toContain(w.outcome);
+      expect(w.steps.some((s) => s.event.type === "CLOSE_REQUEST" && s.event.closingReason === "NO_NEED")).toBe(false);
+    }
+  });
+
+  it("never closes without an appointment once one is made", () => {
+    for (const w of walk(code).filter((x) => has(x, "createAssignment"))) {
+      expect(w.steps.some((s) => s.event.type === "CLOSE_REQUEST" || s.event.type === "CONFIRM_EXISTING_CONTACT")).toBe(false);
+    }
   });
 });
 
@@ -272,7 +310,7 @@ describe("stored snapshots of another machine version", () => {
     const v2 = { ...definition, version: 2, migrations: { 1: (s: typeof renamed) => ({ ...s, value: "awaitingAppointment" }) } };
     const restored = restoreSnapshot(v2, 1, JSON.stringify(renamed));
     expect(restored.value).toBe("awaitingAppointment");
-    expect(acceptedEvents(restored)).toEqual(["APPOINT"]);
+    expect([...acceptedEvents(restored)].sort()).toEqual(["APPOINT", "CLOSE_REQUEST", "CONFIRM_EXISTING_CONTACT"]);
   });
 
   it("are refused, never guessed at, without a migration or from a newer version", () => {

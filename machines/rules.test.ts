@@ -7,6 +7,7 @@ import {
   type ActiveAssignmentFacts,
   type AppointerFacts,
   type AppointmentFacts,
+  type CareGiverUnitFacts,
   type ContactKind,
   type NotificationEntry,
   type PatientFacts,
@@ -26,6 +27,9 @@ import {
   fastVardkontaktRules,
   lacksOverallCoordination,
   lakareCompetence,
+  notificationInsteadOfPatientRules,
+  medicallyResponsibleReplacementRules,
+  medicallyResponsibleRules,
   notificationRules,
   overallCoordinationRules,
   referralDeadline,
@@ -36,6 +40,9 @@ import {
   refusalPossible,
   nextReviewDateRules,
   reviewDateRequiredFor,
+  requestClosingRules,
+  requestedContactRules,
+  REQUEST_CLOSING_REASONS,
   reviewDateRules,
   sipCallDeadline,
   underskoterskaQualified,
@@ -675,11 +682,15 @@ describe("appointerMayAppoint", () => {
     for (const kind of KINDS) expect(check(kind, { roleCode: "VERKSAMHETSCHEF" })).toEqual([]);
   });
 
-  it("lets delegated vårdpersonal appoint a fast vårdkontakt and another fixed contact, not a fast läkarkontakt", () => {
+  it("lets delegated vårdpersonal appoint every health care contact, a fast läkarkontakt included (decision 018)", () => {
     const delegated = { roleCode: "VARDPERSONAL", delegated: true };
     expect(check("FAST_VARDKONTAKT", delegated)).toEqual([]);
     expect(check("ANNAN_FAST_KONTAKT", delegated)).toEqual([]);
-    expect(check("FAST_LAKARKONTAKT", delegated)).toEqual(["appointerNotVerksamhetschef"]);
+    expect(check("FAST_LAKARKONTAKT", delegated)).toEqual([]);
+    expect(check("FAST_LAKARKONTAKT", delegated, "DOCTOR_CHOICE")).toEqual([]);
+    expect(check("FAST_LAKARKONTAKT", { roleCode: "VARDPERSONAL", delegated: false }, "DOCTOR_CHOICE")).toEqual([
+      "appointerNotVerksamhetschef",
+    ]);
   });
 
   it("refuses vårdpersonal without delegation", () => {
@@ -707,19 +718,28 @@ describe("appointerMayAppoint", () => {
     for (const kind of KINDS) expect(check(kind, { roleCode: "ENHETSCHEF_HEMTJANST" })).toEqual(["appointerNotVerksamhetschef"]);
   });
 
-  it("lets the administrator act only in a CHANGE", () => {
-    for (const kind of [...KINDS, "FAST_OMSORGSKONTAKT" as const]) {
-      expect(check(kind, { roleCode: "ADMINISTRATOR" }, "CHANGE")).toEqual([]);
+  it("gives the administrator no right of its own, in a CHANGE neither (decision 018 supersedes 006)", () => {
+    for (const process of ["PATIENT_REQUEST", "ASSESSMENT", "LIFE_THREATENING", "DOCTOR_CHOICE", "ENDING", "CHANGE"] as const) {
+      for (const kind of KINDS) expect(check(kind, { roleCode: "ADMINISTRATOR" }, process)).toEqual(["appointerNotVerksamhetschef"]);
     }
-    for (const process of ["PATIENT_REQUEST", "ASSESSMENT", "LIFE_THREATENING", "DOCTOR_CHOICE", "ENDING"] as const) {
-      expect(check("FAST_VARDKONTAKT", { roleCode: "ADMINISTRATOR" }, process)).toEqual(["appointerNotVerksamhetschef"]);
-    }
-    expect(check("FAST_LAKARKONTAKT", { roleCode: "ADMINISTRATOR" }, "DOCTOR_CHOICE")).toEqual(["appointerNotVerksamhetschef"]);
+  });
+
+  it("lets an administrator holding the verksamhetschef's delegation carry out a CHANGE", () => {
+    for (const kind of KINDS) expect(check(kind, { roleCode: "ADMINISTRATOR", delegated: true }, "CHANGE")).toEqual([]);
+  });
+
+  it("never lets a fast omsorgskontakt be appointed on a delegation, in a CHANGE neither (SoL, decision 018)", () => {
+    const hemtjanst = unit({ id: HOME_CARE_UNIT_ID, kind: "HEMTJANST" });
+    const omsorg = (a: Partial<AppointerFacts>) =>
+      codes(appointerMayAppoint({ kind: "FAST_OMSORGSKONTAKT", process: "CHANGE", unit: hemtjanst, appointer: appointer({ careUnitId: HOME_CARE_UNIT_ID, ...a }) }));
+    expect(omsorg({ roleCode: "ADMINISTRATOR", delegated: true })).toEqual(["appointerNotEnhetschef"]);
+    expect(omsorg({ roleCode: "ADMINISTRATOR" })).toEqual(["appointerNotEnhetschef"]);
+    expect(omsorg({ roleCode: "ENHETSCHEF_HEMTJANST" })).toEqual([]);
   });
 
   it("refuses anyone, whatever the role, from another unit", () => {
     expect(check("FAST_VARDKONTAKT", { roleCode: "VERKSAMHETSCHEF", careUnitId: OTHER_UNIT_ID })).toEqual(["appointerOtherUnit"]);
-    expect(check("FAST_VARDKONTAKT", { roleCode: "ADMINISTRATOR", careUnitId: OTHER_UNIT_ID }, "CHANGE")).toEqual([
+    expect(check("FAST_VARDKONTAKT", { roleCode: "ADMINISTRATOR", careUnitId: OTHER_UNIT_ID, delegated: true }, "CHANGE")).toEqual([
       "appointerOtherUnit",
     ]);
     expect(check("FAST_OMSORGSKONTAKT", { roleCode: "ENHETSCHEF_HEMTJANST", careUnitId: OTHER_UNIT_ID })).toEqual([
@@ -859,8 +879,11 @@ describe("checkReplacement (Bilaga 1.5)", () => {
     expect(codes(checkReplacement(old, a))).toEqual(["employmentEnded", "appointerNotVerksamhetschef"]);
   });
 
-  it("lets the administrator carry out the change", () => {
-    expect(codes(checkReplacement(old, change({ appointer: appointer({ roleCode: "ADMINISTRATOR" }) })))).toEqual([]);
+  it("lets the administrator carry out the change only on the verksamhetschef's delegation", () => {
+    expect(codes(checkReplacement(old, change({ appointer: appointer({ roleCode: "ADMINISTRATOR", delegated: true }) })))).toEqual([]);
+    expect(codes(checkReplacement(old, change({ appointer: appointer({ roleCode: "ADMINISTRATOR" }) })))).toEqual([
+      "appointerNotVerksamhetschef",
+    ]);
   });
 
   it("combines its own reasons with the appointment's", () => {
@@ -1332,5 +1355,156 @@ describe("careContactAtUnit (lag 2017:612 2 kap. 5 §: unless the patient alread
   it("finds a fast vårdkontakt at the receiving unit, not one elsewhere nor another kind there", () => {
     expect(careContactAtUnit([contact("FAST_VARDKONTAKT", "vc")], "vc")?.id).toBe("FAST_VARDKONTAKT-vc");
     expect(careContactAtUnit([contact("FAST_VARDKONTAKT", "ward"), contact("FAST_LAKARKONTAKT", "vc")], "vc")).toBeNull();
+  });
+});
+
+describe("notificationInsteadOfPatientRules (seed §3.3, SPEC §3.4: the patient could not be informed)", () => {
+  const told = (channel: NotificationEntry["channel"], who: string | null = "Eva Lind, dotter"): NotificationEntry => ({
+    recipient: "RELATIVE",
+    channel,
+    notifiedOn: DATE,
+    who,
+  });
+  const patientTold: NotificationEntry = { recipient: "PATIENT", channel: "IN_PERSON", notifiedOn: DATE };
+  const unconscious = { reason: "Medvetslös efter hjärtstopp" };
+  const plain = { personal: false, direct: false, relatives: false };
+  const personal = { personal: true, direct: true, relatives: true };
+
+  it("is enough with a reason and a named relative or representative told how and when", () => {
+    expect(notificationRules(plain, [told("LETTER")], unconscious)).toEqual({ eligible: true });
+    expect(notificationRules(personal, [told("PHONE", "god man Per Olsson")], unconscious)).toEqual({ eligible: true });
+    expect(notificationRules(personal, [told("IN_PERSON")], unconscious)).toEqual({ eligible: true });
+  });
+
+  it("needs the reason written out", () => {
+    expect(codes(notificationInsteadOfPatientRules(plain, [told("LETTER")], { reason: "   " }))).toEqual(["patientNotInformedReasonRequired"]);
+    expect(codes(notificationInsteadOfPatientRules(plain, [told("LETTER")], { reason: "I livets slutskede" }))).toEqual([]);
+  });
+
+  it("needs someone told instead, by name", () => {
+    expect(codes(notificationRules(plain, [], unconscious))).toEqual(["representativeNotNotified"]);
+    expect(codes(notificationRules(plain, [told("PHONE", null)], unconscious))).toEqual(["representativeNotNamed"]);
+    expect(codes(notificationRules(plain, [told("PHONE", " ")], unconscious))).toEqual(["representativeNotNamed"]);
+    expect(codes(notificationRules(plain, [told("PHONE", "Eva")], unconscious))).toEqual([]);
+  });
+
+  it("refuses an entry saying the patient was told after all", () => {
+    expect(codes(notificationRules(plain, [patientTold, told("PHONE")], unconscious))).toEqual(["patientBothInformedAndNot"]);
+    expect(notificationRules(plain, [patientTold], null)).toEqual({ eligible: true });
+  });
+
+  it("never counts 1177, which reaches only the patient's own account", () => {
+    expect(codes(notificationRules(plain, [told("VIA_1177")], unconscious))).toEqual(["representativeVia1177"]);
+    expect(codes(notificationRules(plain, [told("LETTER")], unconscious))).toEqual([]);
+  });
+
+  it("tells personally where the case asks for personal information (Bilaga 1.4, 1.5)", () => {
+    expect(codes(notificationRules(personal, [told("LETTER")], unconscious))).toEqual(["relativesNotToldPersonally"]);
+    expect(codes(notificationRules(personal, [told("PHONE")], unconscious))).toEqual([]);
+  });
+
+  it("without a recorded reason, still requires the patient to be told", () => {
+    expect(codes(notificationRules(plain, [told("PHONE")]))).toEqual(["patientNotNotified"]);
+  });
+});
+
+describe("requestClosingRules (PL 6 kap. 2 §: a patient's request never closes for lack of need)", () => {
+  it("allows exactly: withdrawn, died, moved away — in a patient's request", () => {
+    expect([...REQUEST_CLOSING_REASONS]).toEqual(["WITHDRAWN", "DIED", "MOVED_AWAY"]);
+    for (const reason of REQUEST_CLOSING_REASONS) expect(requestClosingRules("PATIENT_REQUEST", reason)).toEqual({ eligible: true });
+  });
+
+  it("refuses any other reason, lack of need above all", () => {
+    for (const reason of ["NO_NEED", "NOT_NEEDED", "DECLINED", "CANCELLED", ""]) {
+      expect(codes(requestClosingRules("PATIENT_REQUEST", reason))).toEqual(["requestClosingReasonNotAllowed"]);
+    }
+  });
+
+  it("belongs to the patient's request only", () => {
+    expect(codes(requestClosingRules("ASSESSMENT", "WITHDRAWN"))).toEqual(["requestClosingReasonNotAllowed"]);
+    expect(codes(requestClosingRules("DOCTOR_CHOICE", "DIED"))).toEqual(["requestClosingReasonNotAllowed"]);
+  });
+});
+
+describe("requestedContactRules (PL 6 kap. 2 §: no second fast vårdkontakt at the unit on request)", () => {
+  const existingHere = assignment({ id: "fvk-here" });
+
+  it("refuses a second fast vårdkontakt at the same unit, through checkAppointment", () => {
+    const a = appointment({ patient: patient({ activeAssignments: [existingHere] }) });
+    expect(codes(requestedContactRules(a))).toEqual(["vardkontaktExistsAtUnit"]);
+    expect(codes(checkAppointment(a))).toEqual(["vardkontaktExistsAtUnit"]);
+  });
+
+  it("allows one when the patient's fast vårdkontakt is at another unit, or is of another kind here", () => {
+    const elsewhere = assignment({ careUnitId: OTHER_UNIT_ID });
+    const lakarHere = assignment({ kind: "FAST_LAKARKONTAKT" });
+    expect(checkAppointment(appointment({ patient: patient({ activeAssignments: [elsewhere, lakarHere] }) }))).toEqual({ eligible: true });
+  });
+
+  it("applies to the patient's request only, and to a fast vårdkontakt only", () => {
+    const withContact = patient({ activeAssignments: [existingHere] });
+    expect(codes(requestedContactRules(appointment({ process: "ASSESSMENT", patient: withContact })))).toEqual([]);
+    expect(codes(requestedContactRules(annanAppointment({ patient: withContact })))).toEqual([]);
+  });
+
+  it("does not count the contact being replaced", () => {
+    const a = appointment({ patient: patient({ activeAssignments: [existingHere] }), replacesAssignmentId: "fvk-here" });
+    expect(codes(requestedContactRules(a))).toEqual([]);
+  });
+});
+
+// ───────────────────────────── medicallyResponsibleRules ───────────────────────────
+
+describe("medicallyResponsibleRules (seed §3.3, SPEC §3)", () => {
+  const CARE_GIVER = "org-region";
+  const workplace = (o: Partial<CareGiverUnitFacts> = {}): CareGiverUnitFacts => ({
+    id: UNIT_ID,
+    kind: "REGIONAL_PRIMARVARD",
+    organisationId: CARE_GIVER,
+    ...o,
+  });
+  const check = (person: StaffFacts, workplaces = [workplace()], date = DATE) =>
+    codes(medicallyResponsibleRules(person, workplaces, CARE_GIVER, date));
+
+  it("accepts a legitimerad läkare employed in the care giver's health care", () => {
+    expect(check(staff())).toEqual([]);
+    // Any of the care giver's health care units will do, also another than the contact's.
+    const hospital = workplace({ id: OTHER_UNIT_ID, kind: "SLUTENVARD" });
+    expect(check(staff({ employments: [{ careUnitId: OTHER_UNIT_ID, from: "2020-01-01" }] }), [hospital])).toEqual([]);
+  });
+
+  it("refuses someone without legitimation as läkare, e.g. a vårdbiträde", () => {
+    expect(check(staff({ legitimations: [] }))).toEqual(["medicallyResponsibleNotLakare"]);
+    expect(check(staff({ legitimations: ["SJ"] }))).toEqual(["medicallyResponsibleNotLakare"]);
+  });
+
+  it("refuses a läkare employed only at a hemtjänst unit or at another care giver", () => {
+    expect(check(staff(), [workplace({ kind: "HEMTJANST" })])).toEqual(["medicallyResponsibleOutsideCareGiver"]);
+    expect(check(staff(), [workplace({ organisationId: "org-other" })])).toEqual(["medicallyResponsibleOutsideCareGiver"]);
+    expect(check(staff(), [])).toEqual(["medicallyResponsibleOutsideCareGiver"]);
+  });
+
+  it("judges the employment on the date: from its first day, to its last", () => {
+    const starts = staff({ employments: [{ careUnitId: UNIT_ID, from: DATE }] });
+    expect(check(starts)).toEqual([]);
+    expect(check(starts, [workplace()], "2026-03-14")).toEqual(["medicallyResponsibleOutsideCareGiver"]);
+    const leaves = staff({ employmentEndDate: DATE });
+    expect(check(leaves)).toEqual([]);
+    expect(check(leaves, [workplace()], "2026-03-16")).toEqual(["medicallyResponsibleOutsideCareGiver"]);
+  });
+
+  it("gives both reasons when both fail", () => {
+    expect(check(staff({ legitimations: [] }), [workplace({ kind: "HEMTJANST" })])).toEqual([
+      "medicallyResponsibleNotLakare",
+      "medicallyResponsibleOutsideCareGiver",
+    ]);
+  });
+
+  it("in a turnover: a replacement must be chosen, and it must pass the same rule", () => {
+    expect(codes(medicallyResponsibleReplacementRules(null, CARE_GIVER, DATE))).toEqual(["medicallyResponsibleRequired"]);
+    expect(codes(medicallyResponsibleReplacementRules({ person: staff(), workplaces: [workplace()] }, CARE_GIVER, DATE))).toEqual([]);
+    expect(
+      codes(medicallyResponsibleReplacementRules({ person: staff({ legitimations: [] }), workplaces: [workplace()] }, CARE_GIVER, DATE)),
+    ).toEqual(["medicallyResponsibleNotLakare"]);
   });
 });

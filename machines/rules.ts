@@ -38,6 +38,9 @@ export type ReasonCode =
   | "appointerNotVerksamhetschef"
   | "appointerNotEnhetschef"
   | "appointerOtherUnit"
+  | "medicallyResponsibleNotLakare"
+  | "medicallyResponsibleOutsideCareGiver"
+  | "medicallyResponsibleRequired"
   | "patientNotListed"
   | "unitNotRegionalPrimaryCare"
   | "lakareLacksCompetence"
@@ -73,7 +76,14 @@ export type ReasonCode =
   | "patientNotToldPersonally"
   | "patientNotToldDirectly"
   | "relativesNotNotified"
-  | "relativesNotToldPersonally";
+  | "relativesNotToldPersonally"
+  | "patientNotInformedReasonRequired"
+  | "patientBothInformedAndNot"
+  | "representativeNotNotified"
+  | "representativeNotNamed"
+  | "representativeVia1177"
+  | "vardkontaktExistsAtUnit"
+  | "requestClosingReasonNotAllowed";
 
 export type Reason = { code: ReasonCode; params?: Record<string, string | number> };
 export type Verdict = { eligible: true } | { eligible: false; reasons: Reason[] };
@@ -227,23 +237,73 @@ export function employedOn(staff: StaffFacts, unitId: string, date: IsoDate): Re
 }
 
 /**
- * Who may appoint. Fast vårdkontakt: the unit's verksamhetschef or someone the
- * verksamhetschef delegated it to (PL 6 kap. 2 §, HSF 4 kap. 1–2 §§); other fixed contacts
- * follow the same routine. Fast läkarkontakt: the verksamhetschef of the listing unit
- * (HSL 7 kap. 3 §). Fast omsorgskontakt: the enhetschef of the executing hemtjänst unit
- * (SoL 4 kap. 2 b §). In a CHANGE the region's administrator may carry out the
- * verksamhetschef's reassignment on staff turnover (docs/decisions/006).
+ * Who may appoint (docs/decisions/018). Fast vårdkontakt: the unit's verksamhetschef or
+ * someone the verksamhetschef delegated it to (PL 6 kap. 2 §, HSF 4 kap. 1–2 §§); other fixed
+ * contacts in health care follow the same routine. Fast läkarkontakt: the verksamhetschef of
+ * the listing unit (HSL 7 kap. 3 §), also delegable — the seed (§2) sets no limit on who
+ * records the patient's choice. Fast omsorgskontakt: the enhetschef of the executing
+ * hemtjänst unit (SoL 4 kap. 2 b §); HSF 4 kap. 2 § is a health-care rule and gives no
+ * delegation under SoL, and the seed (§4) names none. The same in every process, a CHANGE
+ * and a staff turnover included: the user's role in the unit, or a delegation.
  */
 export function appointerMayAppoint(a: Pick<AppointmentFacts, "kind" | "unit" | "appointer" | "process">): Reason[] {
-  const { appointer, kind, unit, process } = a;
+  const { appointer, kind, unit } = a;
   if (appointer.careUnitId !== unit.id) return [{ code: "appointerOtherUnit" }];
-  if (process === "CHANGE" && appointer.roleCode === "ADMINISTRATOR") return [];
   if (kind === "FAST_OMSORGSKONTAKT") {
     return appointer.roleCode === "ENHETSCHEF_HEMTJANST" ? [] : [{ code: "appointerNotEnhetschef" }];
   }
-  const delegable = kind === "FAST_VARDKONTAKT" || kind === "ANNAN_FAST_KONTAKT";
-  if (appointer.roleCode === "VERKSAMHETSCHEF" || (delegable && appointer.delegated)) return [];
+  if (appointer.roleCode === "VERKSAMHETSCHEF" || (DELEGABLE_KINDS.includes(kind) && appointer.delegated)) return [];
   return [{ code: "appointerNotVerksamhetschef" }];
+}
+
+/** The reasons of appointerMayAppoint: about the user who appoints, never about the person appointed. */
+export const APPOINTER_REASONS: readonly ReasonCode[] = ["appointerOtherUnit", "appointerNotVerksamhetschef", "appointerNotEnhetschef"];
+
+/**
+ * The contact kinds a verksamhetschef may delegate the appointing of (HSF 4 kap. 2 §): every
+ * health-care kind. Fast omsorgskontakt is not among them (SoL, see appointerMayAppoint).
+ * app/domain/permissions.ts DELEGABLE names the same kinds as permissions.
+ */
+export const DELEGABLE_KINDS: readonly ContactKind[] = ["FAST_VARDKONTAKT", "FAST_LAKARKONTAKT", "ANNAN_FAST_KONTAKT"];
+
+/** A unit where someone works, with its care giver (vårdgivare, the organisation). */
+export type CareGiverUnitFacts = { id: string; kind: CareUnitKind; organisationId: string };
+
+/**
+ * The medically responsible person of a fast vårdkontakt (seed §3.3: "Om den fasta
+ * vårdkontakten inte är medicinskt ansvarig för patienten är det lämpligt att det görs tydligt
+ * vem som har det ansvaret"; SPEC §3): a legitimerad läkare (HOSP "LK") employed, on the date,
+ * at a health care unit of the same care giver as the contact's unit — the care giver's health
+ * care, not its hemtjänst nor another care giver. `workplaces` are the units the person is
+ * employed at; `careGiverId` is the organisation of the contact's unit.
+ */
+export function medicallyResponsibleRules(
+  person: StaffFacts,
+  workplaces: readonly CareGiverUnitFacts[],
+  careGiverId: string,
+  date: IsoDate,
+): Reason[] {
+  const reasons: Reason[] = [];
+  if (!isLegitimeradLakare(person)) reasons.push({ code: "medicallyResponsibleNotLakare" });
+  const inCareGiversHealthCare = workplaces.some(
+    (u) => u.organisationId === careGiverId && HEALTH_CARE_UNIT_KINDS.includes(u.kind) && employedOn(person, u.id, date).length === 0,
+  );
+  if (!inCareGiversHealthCare) reasons.push({ code: "medicallyResponsibleOutsideCareGiver" });
+  return reasons;
+}
+
+/**
+ * Staff turnover (docs/decisions/011, 018): a contact whose medically responsible läkare
+ * leaves keeps a medically responsible läkare — a replacement is chosen, never blanked
+ * silently. `replacement` is the person chosen (null: none chosen).
+ */
+export function medicallyResponsibleReplacementRules(
+  replacement: { person: StaffFacts; workplaces: readonly CareGiverUnitFacts[] } | null,
+  careGiverId: string,
+  date: IsoDate,
+): Reason[] {
+  if (!replacement) return [{ code: "medicallyResponsibleRequired" }];
+  return medicallyResponsibleRules(replacement.person, replacement.workplaces, careGiverId, date);
 }
 
 /**
@@ -405,6 +465,7 @@ export function checkAppointment(a: AppointmentFacts): Verdict {
     ...employedOn(a.staff, a.unit.id, a.date),
     ...kindRules[a.kind](),
     ...overallCoordinationRules(a),
+    ...requestedContactRules(a),
     ...appointerMayAppoint(a),
   ]);
 }
@@ -441,8 +502,9 @@ export const PROCESSES_THAT_OFFER: readonly ProcessCode[] = ["ASSESSMENT", "DISC
 
 /**
  * PL 6 kap. 2 §: the verksamhetschef *shall* appoint a fast vårdkontakt when the patient asks
- * for one, so a patient's request closes only with an appointment. The PATIENT_REQUEST machine
- * has no other way to its final state; machines/machines.test.ts walks every path to prove it.
+ * for one, so a patient's request closes with an appointment — never for lack of need — or with
+ * one of the audited closing reasons below (requestClosingRules, requestedContactRules);
+ * machines/machines.test.ts walks every path of the PATIENT_REQUEST machine to prove it.
  */
 export const PROCESSES_THAT_MUST_APPOINT: readonly ProcessCode[] = ["PATIENT_REQUEST"];
 
@@ -532,7 +594,13 @@ export function lacksOverallCoordination(contacts: readonly { kind: ContactKind;
 }
 
 export type NotificationChannel = "VIA_1177" | "LETTER" | "PHONE" | "IN_PERSON";
-export type NotificationEntry = { recipient: "PATIENT" | "RELATIVE"; channel: NotificationChannel; notifiedOn: IsoDate };
+export type NotificationEntry = {
+  recipient: "PATIENT" | "RELATIVE";
+  channel: NotificationChannel;
+  notifiedOn: IsoDate;
+  /** Who was told, by name and relation (a närstående or legal representative); not for the patient. */
+  who?: string | null;
+};
 /**
  * How the patient must be told (set when the case starts): personally; directly, because
  * what 1177 shows does not carry the news (an ended contact simply disappears); relatives too.
@@ -548,7 +616,13 @@ export const PERSONAL_CHANNELS: readonly NotificationChannel[] = ["IN_PERSON", "
  * avslutad"); a life-threatening condition or a change needs personal information, and relatives
  * (närstående) are told too where the case says so ("i förekommande fall anhöriga").
  */
-export function notificationRules(required: NotificationRequirement, entries: readonly NotificationEntry[]): Verdict {
+export function notificationRules(
+  required: NotificationRequirement,
+  entries: readonly NotificationEntry[],
+  patientNotInformed: PatientNotInformed | null = null,
+): Verdict {
+  // The patient could not be told: relatives or a legal representative are told instead.
+  if (patientNotInformed !== null) return verdict(notificationInsteadOfPatientRules(required, entries, patientNotInformed));
   const reasons: Reason[] = [];
   const patient = entries.filter((e) => e.recipient === "PATIENT");
   const relatives = entries.filter((e) => e.recipient === "RELATIVE");
@@ -563,6 +637,71 @@ export function notificationRules(required: NotificationRequirement, entries: re
     reasons.push({ code: "relativesNotToldPersonally" });
   }
   return verdict(reasons);
+}
+
+// ───────────────────────────── When the patient cannot be told ─────────────────────
+
+/** Why the patient could not be told (unconscious, dying, …), as staff recorded it. */
+export type PatientNotInformed = { reason: string };
+
+/**
+ * Seed §3.3 (the fast vårdkontakt informs the patient: "Om informationen inte kan lämnas till
+ * patienten ska den ges till närstående"), SPEC §3.4 ("When the patient cannot be informed,
+ * record why, and who among the relatives or legal representatives was told"), Bilaga 1.4
+ * ("Patienten och i förekommande fall anhöriga får personlig information"). Enough is: a
+ * recorded reason, no entry claiming the patient was told after all, and a närstående or legal
+ * representative named, with how and when — personally where the case asks for personal
+ * information (Bilaga 1.4, 1.5), and never "via 1177": 1177 reaches only the patient's own
+ * account, so it tells no one else anything.
+ */
+export function notificationInsteadOfPatientRules(
+  required: NotificationRequirement,
+  entries: readonly NotificationEntry[],
+  notInformed: PatientNotInformed,
+): Reason[] {
+  const reasons: Reason[] = [];
+  if (!notInformed.reason.trim()) reasons.push({ code: "patientNotInformedReasonRequired" });
+  if (entries.some((e) => e.recipient === "PATIENT")) reasons.push({ code: "patientBothInformedAndNot" });
+  const told = entries.filter((e) => e.recipient === "RELATIVE");
+  if (told.length === 0) return [...reasons, { code: "representativeNotNotified" }];
+  if (told.some((e) => !e.who?.trim())) reasons.push({ code: "representativeNotNamed" });
+  if (told.some((e) => e.channel === "VIA_1177")) reasons.push({ code: "representativeVia1177" });
+  else if (required.personal && !told.some((e) => PERSONAL_CHANNELS.includes(e.channel))) {
+    reasons.push({ code: "relativesNotToldPersonally" });
+  }
+  return reasons;
+}
+
+// ───────────────────────────── How a patient's request closes ──────────────────────
+
+/**
+ * PL 6 kap. 2 §: a patient who asks for a fast vårdkontakt gets one — never "no need". The
+ * request also ends, without an appointment, when there is no longer anyone to appoint one for
+ * at this unit: the patient withdrew the request, died, or moved away from the unit's
+ * responsibility. Exactly these; each is an audited step with its reason (docs/processes.md).
+ * A patient who already has a fast vårdkontakt at the unit closes the request by
+ * CONFIRM_EXISTING_CONTACT instead, judged from the facts (requestedContactRules).
+ */
+export const REQUEST_CLOSING_REASONS = ["WITHDRAWN", "DIED", "MOVED_AWAY"] as const;
+export type RequestClosingReason = (typeof REQUEST_CLOSING_REASONS)[number];
+
+export function requestClosingRules(process: ProcessCode, reason: string): Verdict {
+  const allowed = PROCESSES_THAT_MUST_APPOINT.includes(process) && (REQUEST_CLOSING_REASONS as readonly string[]).includes(reason);
+  return verdict(allowed ? [] : [{ code: "requestClosingReasonNotAllowed" }]);
+}
+
+/**
+ * PL 6 kap. 2 §: the patient's request is met by a fast vårdkontakt at the unit; one who already
+ * has one there has it, and a second at the same unit would answer nothing (Lag 2017:612
+ * 2 kap. 5 § reads the same: "unless the patient already has one"). The executor refuses the
+ * second and the case page offers CONFIRM_EXISTING_CONTACT.
+ */
+export function requestedContactRules(
+  a: Pick<AppointmentFacts, "process" | "kind" | "unit" | "patient" | "replacesAssignmentId">,
+): Reason[] {
+  if (!PROCESSES_THAT_MUST_APPOINT.includes(a.process) || a.kind !== "FAST_VARDKONTAKT") return [];
+  const others = a.patient.activeAssignments.filter((x) => x.id !== a.replacesAssignmentId);
+  return careContactAtUnit(others, a.unit.id) ? [{ code: "vardkontaktExistsAtUnit" }] : [];
 }
 
 // ───────────────────────────── What the patient sees ───────────────────────────────

@@ -128,6 +128,18 @@ export async function createActor(db: Db, careUnitId: string, roleCode: RoleCode
   return { userId: user.id, requestId: `req-${unique()}`, grant: await loadGrant(db, user.id, careUnitId, roleCode, now) };
 }
 
+/**
+ * A user with one role in one unit who also holds the verksamhetschef's delegation of a
+ * permission there (HSF 4 kap. 2 §), as an actor; `delegationId` is what audit rows must name.
+ */
+export async function createDelegatedActor(db: Db, careUnitId: string, roleCode: RoleCode, delegatorUserId: string, permissionCode: string, now = new Date()) {
+  const user = await createUser(db, [{ careUnitId, roleCode }]);
+  const delegation = await db.delegation.create({
+    data: { careUnitId, delegatorId: delegatorUserId, delegateId: user.id, permissionCode, validFrom: new Date(now.getTime() - 86_400_000) },
+  });
+  return { userId: user.id, requestId: `req-${unique()}`, grant: await loadGrant(db, user.id, careUnitId, roleCode, now), delegationId: delegation.id };
+}
+
 /** A signed-in user with one role in one unit, and the Cookie header of their session. */
 export async function signedIn(db: Db, careUnitId: string, roleCode: RoleCode, now = new Date()) {
   const user = await createUser(db, [{ careUnitId, roleCode }]);

@@ -35,7 +35,9 @@ export function ProblemMessage({
         ? t("turnover.problem.noCandidate")
         : problem.code === "notEligible"
           ? t("turnover.problem.notEligible", { name: candidates[problem.staffMemberId]?.name ?? problem.staffMemberId })
-          : t("turnover.problem.teamNoneEligible", { team: teams.find((team) => team.id === problem.teamId)?.name ?? "" });
+          : problem.code === "medical"
+            ? t("turnover.problem.medical")
+            : t("turnover.problem.teamNoneEligible", { team: teams.find((team) => team.id === problem.teamId)?.name ?? "" });
   return (
     <div className="turnover-problem" id={id}>
       <p>{sentence}</p>

@@ -34,8 +34,12 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** Permissions a verksamhetschef may hand to a named user (HSF 4 kap. 2 §). */
-export const DELEGABLE: readonly Permission[] = ["appoint:fast-vardkontakt", "appoint:annan-fast-kontakt"];
+/**
+ * Permissions a verksamhetschef may hand to a named user (HSF 4 kap. 2 §): appointing every
+ * health-care contact, a fast läkarkontakt included (docs/decisions/018). Not a fast
+ * omsorgskontakt: that is the enhetschef's under SoL (machines/rules.ts DELEGABLE_KINDS).
+ */
+export const DELEGABLE: readonly Permission[] = ["appoint:fast-vardkontakt", "appoint:fast-lakarkontakt", "appoint:annan-fast-kontakt"];
 
 export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);

@@ -12,15 +12,19 @@ export const turnoverFormSchema = z.object({
 
 export const groupField = (key: string) => `group:${key}`;
 export const rowField = (assignmentId: string) => `row:${assignmentId}`;
+/** The new medically responsible läkare of a contact whose current one leaves (decision 018). */
+export const medicalField = (assignmentId: string) => `medical:${assignmentId}`;
 
 /** The group and row selects of the posted form, alongside the validated fields. */
 export function choicesFrom(formData: FormData, fields: { reason: string; reviewDueDate: string | null }): TurnoverChoices {
   const groups: Record<string, string> = {};
   const rows: Record<string, string> = {};
+  const medical: Record<string, string> = {};
   for (const [name, value] of formData) {
     if (typeof value !== "string" || !value) continue;
     if (name.startsWith("group:")) groups[name.slice("group:".length)] = value;
     else if (name.startsWith("row:")) rows[name.slice("row:".length)] = value;
+    else if (name.startsWith("medical:")) medical[name.slice("medical:".length)] = value;
   }
-  return { ...fields, groups, rows };
+  return { ...fields, groups, rows, medical };
 }

@@ -152,12 +152,16 @@ function describeEffect(row: AuditRow, names: Names): string | null {
       return t("cases.effect.refusal", { date: text(after.declinedOn) });
     case "notification.queue":
       return t("cases.effect.notificationQueue", { recipient: recipient() });
-    case "notification.record":
-      return t("cases.effect.notificationRecord", {
+    case "notification.record": {
+      const told = {
         recipient: recipient(),
         channel: labelOf(`cases.channel.${text(after.channel)}`, text(after.channel)).toLowerCase(),
         date: dateOf(after.notifiedAt),
-      });
+      };
+      return after.toldWhom ? t("cases.effect.notificationRecordWho", { ...told, who: text(after.toldWhom) }) : t("cases.effect.notificationRecord", told);
+    }
+    case "notification.notPossible":
+      return t("cases.effect.notificationNotPossible", { reason: text(after.notPossibleReason) });
     case "referral.send":
       return t("cases.effect.referralSend", { unit: names.units.get(text(after.toUnitId)) ?? text(after.toUnitId) });
     case "referral.update": {
@@ -181,6 +185,9 @@ function describeStep(step: Step, names: Names): TimelineEntry {
   const details: string[] = [];
   const reason = after.input?.reason;
   if (typeof reason === "string" && reason) details.push(t("cases.timeline.reason", { reason }));
+  // A patient's request closed without an appointment: the reason is the outcome, the comment is shown here.
+  const comment = after.input?.comment;
+  if (event === "CLOSE_REQUEST" && typeof comment === "string" && comment) details.push(t("cases.timeline.comment", { comment }));
   for (const effect of step.effects) {
     const line = describeEffect(effect, names);
     if (line) details.push(line);

@@ -17,18 +17,50 @@ import { insertRows } from "~/db/insert-rows.server";
 import { addDays, isoDateInStockholm, stockholmInstant } from "~/domain/dates";
 import type { Grant } from "~/domain/permissions";
 import type { Assignment } from "~/generated/prisma/client";
+import { APPOINT_PERMISSION } from "../../machines/common";
 import type { Effect } from "../../machines/effects";
 import { PROCESSES, type AnySnapshot } from "../../machines/index";
-import { reviewDateRequiredFor, reviewDateRules, type ActiveAssignmentFacts, type IsoDate, type Reason } from "../../machines/rules";
+import {
+  APPOINTER_REASONS,
+  appointerMayAppoint,
+  medicallyResponsibleRules,
+  reviewDateRequiredFor,
+  reviewDateRules,
+  type ActiveAssignmentFacts,
+  type IsoDate,
+  type Reason,
+} from "../../machines/rules";
 import { judgeAppointment } from "./appointment";
 import { advanceCase, eventPermission, type StepActor } from "./dispatch.server";
 import { endedAssignmentRow, newAssignmentRow, queuedNotificationRows, type EffectScope } from "./effects.server";
-import { appointmentSetting, loadPatientFactsById, loadStaffFactsById, loadUnitFacts } from "./facts.server";
+import {
+  appointerOf,
+  appointmentSetting,
+  loadCareGivers,
+  loadMedicalStaffFacts,
+  loadPatientFactsById,
+  loadStaffFactsById,
+  loadUnitFacts,
+  type MedicalStaffFacts,
+} from "./facts.server";
 
 const CHANGE = PROCESSES.CHANGE;
 
-/** One row of a turnover plan: this assignment, as the administrator saw it, goes to this person. */
-export type PlannedChange = { assignmentId: string; version: number; replacementId: string; teamId: string | null };
+/**
+ * One row of a turnover plan: this assignment, as the administrator saw it, goes to this
+ * person; `medicallyResponsibleId` is the läkare chosen where the leaver (or someone no longer
+ * eligible) was the medically responsible one.
+ */
+export type PlannedChange = {
+  assignmentId: string;
+  version: number;
+  replacementId: string;
+  teamId: string | null;
+  medicallyResponsibleId?: string | null;
+};
+
+/** A contact someone else holds whose medically responsible läkare leaves: it gets this läkare (decision 018). */
+export type PlannedMedicalChange = { assignmentId: string; version: number; medicallyResponsibleId: string };
 
 export type BatchOrder = {
   /** The staff member who leaves: every planned assignment must be theirs. */
@@ -41,6 +73,8 @@ export type BatchOrder = {
    */
   reviewDueDate: IsoDate | null;
   changes: readonly PlannedChange[];
+  /** Contacts where the leaver is only the medically responsible läkare. */
+  medical?: readonly PlannedMedicalChange[];
 };
 
 /** The administrator, with a grant for each unit they act in (the rows' units). */
@@ -49,12 +83,13 @@ export type BatchActor = { userId: string; requestId: string; grants: ReadonlyMa
 /** Why one row cannot be changed; stored with a failed batch, shown in the user's language. */
 export type RowFailure = {
   assignmentId: string;
-  code: "notFound" | "changed" | "caseOpen" | "forbidden" | "notAccepted" | "rules";
+  /** notAppointer: the user who runs the batch lacks the appointing right in the row's unit (decision 018). */
+  code: "notFound" | "changed" | "caseOpen" | "forbidden" | "notAccepted" | "rules" | "notAppointer";
   reasons?: Reason[];
 };
 
 export type BatchResult =
-  | { ok: true; effectiveAt: Date; cases: number }
+  | { ok: true; effectiveAt: Date; cases: number; medical: number }
   | { ok: false; failures: RowFailure[]; problem?: "noLastDay" };
 
 export type BatchOptions = {
@@ -93,31 +128,45 @@ export async function reassignInBatch(tx: Tx, order: BatchOrder, actor: BatchAct
     else if (failures.length === 0) addWrites(writes, outcome);
     await options.onProgress?.(i + 1, changes.length);
   }
+  for (const planned of order.medical ?? []) {
+    const outcome = changeMedical(planned, order, actor, facts, { now, newId, effectiveAt, date });
+    if ("code" in outcome) failures.push({ assignmentId: planned.assignmentId, ...outcome });
+    else if (failures.length === 0) writes.medical.push(outcome);
+  }
   if (failures.length > 0) return { ok: false, failures };
 
   await write(tx, writes, now);
-  return { ok: true, effectiveAt, cases: writes.cases.length };
+  return { ok: true, effectiveAt, cases: writes.cases.length, medical: writes.medical.length };
 }
 
 type BatchFacts = Awaited<ReturnType<typeof loadBatchFacts>>;
 
 /** Everything the rows are judged against, in a handful of queries for the whole batch. */
 async function loadBatchFacts(tx: Tx, order: BatchOrder) {
-  const ids = order.changes.map((c) => c.assignmentId);
+  const changeIds = order.changes.map((c) => c.assignmentId);
+  const ids = [...changeIds, ...(order.medical ?? []).map((c) => c.assignmentId)];
   const [rows, openCases, relatives, staff] = await Promise.all([
     tx.assignment.findMany({ where: { id: { in: ids } } }),
-    tx.processCase.findMany({ where: { processCode: CHANGE.code, status: "OPEN", subjectId: { in: ids } }, select: { subjectId: true } }),
+    tx.processCase.findMany({ where: { processCode: CHANGE.code, status: "OPEN", subjectId: { in: changeIds } }, select: { subjectId: true } }),
     // Relatives are told of the change where they were told of the appointment (issue 5 §4:
     // "and relatives where the case required it").
-    tx.notification.findMany({ where: { assignmentId: { in: ids }, recipient: "RELATIVE" }, select: { assignmentId: true } }),
+    tx.notification.findMany({ where: { assignmentId: { in: changeIds }, recipient: "RELATIVE" }, select: { assignmentId: true } }),
     loadStaffFactsById(tx, [...new Set(order.changes.map((c) => c.replacementId))]),
   ]);
   const unitIds = [...new Set(rows.map((r) => r.careUnitId))];
   const teamIds = [...new Set(order.changes.flatMap((c) => (c.teamId ? [c.teamId] : [])))];
-  const [patients, units, teams] = await Promise.all([
+  // The medically responsible läkare: those chosen, and those a replacement would keep.
+  const medicalIds = [
+    ...order.changes.flatMap((c) => (c.medicallyResponsibleId ? [c.medicallyResponsibleId] : [])),
+    ...(order.medical ?? []).map((c) => c.medicallyResponsibleId),
+    ...rows.flatMap((r) => (r.medicallyResponsibleStaffId ? [r.medicallyResponsibleStaffId] : [])),
+  ];
+  const [patients, units, teams, medical, careGivers] = await Promise.all([
     loadPatientFactsById(tx, [...new Set(rows.map((r) => r.patientId))]),
     Promise.all(unitIds.map((id) => loadUnitFacts(tx, id))),
     tx.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, careUnitId: true } }),
+    loadMedicalStaffFacts(tx, [...new Set(medicalIds)]),
+    loadCareGivers(tx, unitIds),
   ]);
   return {
     assignments: new Map(rows.map((r) => [r.id, r])),
@@ -127,6 +176,8 @@ async function loadBatchFacts(tx: Tx, order: BatchOrder) {
     patients,
     units: new Map(units.flatMap((u) => (u ? [[u.id, u] as const] : []))),
     teamUnit: new Map(teams.map((t) => [t.id, t.careUnitId])),
+    medical,
+    careGivers,
   };
 }
 
@@ -182,9 +233,8 @@ function changeOne(
   );
   if (!requested || !requested.opening) return { code: "notAccepted" };
 
-  // Step 2: APPOINT the replacement, judged as the executor judges it.
-  const appointing = eventPermission(CHANGE, requested.next, "APPOINT", stepActor);
-  if ("error" in appointing) return { code: appointing.error === "forbidden" ? "forbidden" : "notAccepted" };
+  // Step 2: APPOINT the replacement, judged as the executor judges it — the appointing right
+  // of the user who runs the batch (role or delegation) first, by the rules (decision 018).
   const staff = facts.staff.get(planned.replacementId);
   if (!staff) return { code: "rules", reasons: [{ code: "notEmployedAtUnit" }] };
   if (planned.teamId && facts.teamUnit.get(planned.teamId) !== row.careUnitId) return { code: "notFound" };
@@ -195,10 +245,20 @@ function changeOne(
     grant,
     clock.date,
   );
-  const appointInput = replacementInput(row, planned, order);
+  const medical = medicallyResponsibleOf(row, planned.medicallyResponsibleId ?? null, order.leaverId, facts, clock.date);
+  const appointInput = { ...replacementInput(row, planned, order), medicallyResponsibleStaffId: medical.id };
   const { facts: appointmentFacts, coordination, verdict } = judgeAppointment(setting, staff, appointInput);
-  const reasons = [...(verdict.eligible ? [] : verdict.reasons), ...reviewDateRules(appointInput.reviewDueDate, row.reviewDueDate, clock.date, reviewDateRequiredFor(row.kind))];
+  const reasons = [
+    ...(verdict.eligible ? [] : verdict.reasons),
+    ...reviewDateRules(appointInput.reviewDueDate, row.reviewDueDate, clock.date, reviewDateRequiredFor(row.kind)),
+    ...medical.reasons,
+  ];
+  if (reasons.some((r) => APPOINTER_REASONS.includes(r.code))) {
+    return { code: "notAppointer", reasons: reasons.filter((r) => APPOINTER_REASONS.includes(r.code)) };
+  }
   if (reasons.length > 0) return { code: "rules", reasons };
+  const appointing = eventPermission(CHANGE, requested.next, "APPOINT", stepActor);
+  if ("error" in appointing) return { code: appointing.error === "forbidden" ? "forbidden" : "notAccepted" };
   const newAssignmentId = clock.newId();
   const appointed = advanceCase(
     CHANGE,
@@ -231,8 +291,69 @@ function changeOne(
 }
 
 /**
+ * The medically responsible läkare a row ends up with, and the rule's reasons against it
+ * (seed §3.3; medicallyResponsibleRules): the one chosen in the plan; else the current one,
+ * unless it is the leaver — then one must be chosen, it is never blanked silently.
+ */
+function medicallyResponsibleOf(
+  row: Assignment,
+  chosenId: string | null,
+  leaverId: string,
+  facts: Pick<BatchFacts, "medical" | "careGivers">,
+  date: IsoDate,
+): { id: string | null; reasons: Reason[] } {
+  const careGiverId = facts.careGivers.get(row.careUnitId) ?? "";
+  const judge = (id: string): Reason[] => {
+    const person: MedicalStaffFacts | undefined = facts.medical.get(id);
+    return person ? medicallyResponsibleRules(person.person, person.workplaces, careGiverId, date) : [{ code: "medicallyResponsibleOutsideCareGiver" }];
+  };
+  if (chosenId) return { id: chosenId, reasons: judge(chosenId) };
+  const current = row.medicallyResponsibleStaffId;
+  if (!current) return { id: null, reasons: [] };
+  if (current === leaverId) return { id: null, reasons: [{ code: "medicallyResponsibleRequired" }] };
+  return { id: current, reasons: judge(current) };
+}
+
+/**
+ * A contact someone else holds, whose medically responsible läkare is the leaver: the new
+ * läkare is written on the assignment (its version guards it), judged by the same rule, by a
+ * user with the appointing right in the unit (the rules module), audited with the delegation.
+ */
+function changeMedical(
+  planned: PlannedMedicalChange,
+  order: BatchOrder,
+  actor: BatchActor,
+  facts: BatchFacts,
+  clock: Clock,
+): MedicalWrite | Omit<RowFailure, "assignmentId"> {
+  const row = facts.assignments.get(planned.assignmentId);
+  const grant = row ? actor.grants.get(row.careUnitId) : undefined;
+  const unit = row ? facts.units.get(row.careUnitId) : undefined;
+  if (!row || row.medicallyResponsibleStaffId !== order.leaverId || !grant || !unit) return { code: "notFound" };
+  if (row.endedAt !== null || row.version !== planned.version) return { code: "changed" };
+  const appointer = appointerMayAppoint({ kind: row.kind, unit, appointer: appointerOf(grant, row.kind), process: "CHANGE" });
+  if (appointer.length > 0) return { code: "notAppointer", reasons: appointer };
+  const medical = medicallyResponsibleOf(row, planned.medicallyResponsibleId, order.leaverId, facts, clock.date);
+  if (medical.reasons.length > 0) return { code: "rules", reasons: medical.reasons };
+  const who = actorRef({ userId: actor.userId, requestId: actor.requestId, grant }, grant.delegationIds[APPOINT_PERMISSION[row.kind]]);
+  const before = { medicallyResponsibleStaffId: row.medicallyResponsibleStaffId, version: row.version };
+  const after = { medicallyResponsibleStaffId: medical.id, version: row.version + 1, reason: order.reason };
+  return {
+    id: row.id,
+    version: row.version,
+    medicallyResponsibleStaffId: medical.id ?? "",
+    audit: {
+      actor: who,
+      entry: { action: "assignment.update", entityType: "Assignment", entityId: row.id, patientId: row.patientId, before, after, delegationId: who.delegationId },
+    },
+  };
+}
+
+type MedicalWrite = { id: string; version: number; medicallyResponsibleStaffId: string; audit: { actor: ActorRef; entry: AuditEntry } };
+
+/**
  * What the replacement's APPOINT carries over from the contact it replaces: the medically
- * responsible läkare unless it is the leaver, the role and what to contact about (other fixed
+ * responsible läkare unless it is the leaver (then the plan's choice, medicallyResponsibleOf), the role and what to contact about (other fixed
  * contacts), and the notes; the team is the plan's. The direct phone is not shown to the
  * patient until the new contact agrees, and a written justification of competence is the new
  * person's own, so neither is carried (docs/decisions/011).
@@ -302,6 +423,7 @@ function effectRows(scope: EffectScope, effects: readonly Effect[], replaced: As
 }
 
 type Writes = {
+  medical: MedicalWrite[];
   cases: Record<string, unknown>[];
   ended: RowWrites["ended"][];
   assignments: RowWrites["assignment"][];
@@ -309,7 +431,7 @@ type Writes = {
   audit: RowWrites["audit"];
 };
 
-const emptyWrites = (): Writes => ({ cases: [], ended: [], assignments: [], notifications: [], audit: [] });
+const emptyWrites = (): Writes => ({ medical: [], cases: [], ended: [], assignments: [], notifications: [], audit: [] });
 
 function addWrites(writes: Writes, row: RowWrites) {
   writes.cases.push(row.caseRow);
@@ -348,5 +470,12 @@ async function write(tx: Tx, writes: Writes, now: Date) {
   }
   await insertRows(tx, "Assignment", writes.assignments);
   await insertRows(tx, "Notification", writes.notifications);
-  await recordAudits(tx, now, writes.audit);
+  for (const m of writes.medical) {
+    const done = await tx.assignment.updateMany({
+      where: { id: m.id, version: m.version, endedAt: null },
+      data: { medicallyResponsibleStaffId: m.medicallyResponsibleStaffId, version: m.version + 1 },
+    });
+    if (done.count !== 1) throw new BatchStaleError([m.id]);
+  }
+  await recordAudits(tx, now, [...writes.audit, ...writes.medical.map((m) => m.audit)]);
 }

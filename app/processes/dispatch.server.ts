@@ -31,11 +31,13 @@ import {
 import {
   careContactAtUnit,
   caseOpeningRules,
+  medicallyResponsibleRules,
   notificationRules,
   referralReceiverRules,
   nextReviewDateRules,
   refusalPossible,
   reviewDateRequiredFor,
+  requestClosingRules,
   reviewDateRules,
   type ContactKind,
   type Reason,
@@ -48,6 +50,8 @@ import {
   loadDateFacts,
   loadActiveAssignment,
   loadAppointmentSetting,
+  loadCareGivers,
+  loadMedicalStaffFacts,
   loadPatientFacts,
   loadStaffFacts,
   loadUnitFacts,
@@ -407,7 +411,8 @@ async function withFacts(
     }
     case "CONFIRM_EXISTING_CONTACT": {
       const patient = await loadPatientFacts(tx, context.patientId);
-      const existing = careContactAtUnit(patient?.activeAssignments ?? [], context.unitId);
+      // Only a fast vårdkontakt is answered by the one the patient has (a request for another kind is not).
+      const existing = context.contactKind === "FAST_VARDKONTAKT" ? careContactAtUnit(patient?.activeAssignments ?? [], context.unitId) : null;
       return { event: { ...base, existing }, verdict: existing ? ok : { eligible: false, reasons: [{ code: "noContactAtUnit" }] } };
     }
     case "MARK_READY_FOR_DISCHARGE":
@@ -423,7 +428,9 @@ async function withFacts(
       return { event: { ...base, current }, verdict: current ? ok : { eligible: false, reasons: [{ code: "replacedNotActive" }] } };
     }
     case "NOTIFY":
-      return { event: base, verdict: notificationRules(context.notice, base.entries as never) };
+      return { event: base, verdict: notificationRules(context.notice, base.entries as never, (base.patientNotInformed as never) ?? null) };
+    case "CLOSE_REQUEST":
+      return { event: base, verdict: requestClosingRules(context.process, String(base.closingReason)) };
     case "PATIENT_DECLINED":
       return { event: base, verdict: refusalPossible(context.process) };
     default:
@@ -451,7 +458,7 @@ async function appointmentFacts(
   ]);
   if (!staff) return refuse({ error: "invalid", fieldErrors: { staffMemberId: t("event.staffUnknown") } });
   if (!setting) return refuse({ error: "notFound" });
-  await checkReferences(tx, context.unitId, input);
+  await checkReferences(tx, context.unitId, input, today);
 
   // The same judgement the staff pickers show (./appointment.ts); in CHANGE the replacement
   // keeps the coordination with its consent, and the review date unless a new one is given.
@@ -475,17 +482,29 @@ export function settingRequest(definition: ProcessDefinition, context: CaseConte
   };
 }
 
-/** The team must be the unit's, the medically responsible person must exist. */
-async function checkReferences(tx: Tx, unitId: string, input: { teamId: string | null; medicallyResponsibleStaffId: string | null }) {
+/**
+ * The team must be the unit's; the medically responsible person must be a legitimerad läkare
+ * in the care giver's health care on the day (machines/rules.ts medicallyResponsibleRules).
+ */
+async function checkReferences(
+  tx: Tx,
+  unitId: string,
+  input: { teamId: string | null; medicallyResponsibleStaffId: string | null },
+  today: string,
+) {
   const fieldErrors: FieldErrors = {};
   if (input.teamId && !(await tx.team.findFirst({ where: { id: input.teamId, careUnitId: unitId }, select: { id: true } }))) {
     fieldErrors.teamId = t("event.teamUnknown");
   }
-  if (
-    input.medicallyResponsibleStaffId &&
-    !(await tx.staffMember.findUnique({ where: { id: input.medicallyResponsibleStaffId }, select: { id: true } }))
-  ) {
-    fieldErrors.medicallyResponsibleStaffId = t("event.staffUnknown");
+  if (input.medicallyResponsibleStaffId) {
+    const [medical, careGivers] = await Promise.all([
+      loadMedicalStaffFacts(tx, [input.medicallyResponsibleStaffId]),
+      loadCareGivers(tx, [unitId]),
+    ]);
+    const facts = medical.get(input.medicallyResponsibleStaffId);
+    const reasons = facts ? medicallyResponsibleRules(facts.person, facts.workplaces, careGivers.get(unitId) ?? "", today) : null;
+    if (!reasons) fieldErrors.medicallyResponsibleStaffId = t("event.staffUnknown");
+    else if (reasons.length > 0) fieldErrors.medicallyResponsibleStaffId = reasons.map(reasonText).join(" ");
   }
   if (Object.keys(fieldErrors).length > 0) refuse({ error: "invalid", fieldErrors });
 }

@@ -142,7 +142,18 @@ export async function applyEffects(tx: Tx, scope: EffectScope, effects: readonly
         break;
       }
       case "recordNotification": {
-        const { assignmentId, entries, message } = effect.params;
+        const { assignmentId, entries, message, patientNotInformed } = effect.params;
+        if (patientNotInformed) {
+          // The patient could not be told: the patient's notice is closed with why, not left queued.
+          const notPossible = { status: "NOT_POSSIBLE" as const, notPossibleReason: patientNotInformed.reason, recordedByUserId: scope.userId };
+          const queued = await tx.notification.findFirst({ where: { caseId: scope.caseId, recipient: "PATIENT", status: "QUEUED" } });
+          const row = queued
+            ? await tx.notification.update({ where: { id: queued.id }, data: notPossible })
+            : await tx.notification.create({
+                data: { ...notPossible, patientId, assignmentId, caseId: scope.caseId, recipient: "PATIENT", createdAt: scope.at },
+              });
+          audit.push({ action: "notification.notPossible", entityType: "Notification", entityId: row.id, patientId, before: queued, after: row });
+        }
         for (const entry of entries) {
           const done = {
             channel: entry.channel,
@@ -150,6 +161,7 @@ export async function applyEffects(tx: Tx, scope: EffectScope, effects: readonly
             message,
             notifiedAt: dayInstant(entry.notifiedOn, scope.at),
             recordedByUserId: scope.userId,
+            ...(entry.who ? { toldWhom: entry.who } : {}),
           };
           const queued = await tx.notification.findFirst({
             where: { caseId: scope.caseId, recipient: entry.recipient, status: "QUEUED" },

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { isIsoDate, stockholmInstant } from "~/domain/dates";
 import { message, t } from "~/i18n";
 import { TEXT_LIMITS } from "~/forms/text-limits";
+import { REQUEST_CLOSING_REASONS } from "../../machines/rules";
 
 const date = () =>
   z
@@ -84,25 +85,40 @@ const appoint = z.object({
 
 const notify = z
   .object({
-    patientChannel: channel(),
-    patientNotifiedOn: date(),
+    patientChannel: channel().optional().or(z.literal("").transform(() => undefined)),
+    patientNotifiedOn: optionalDate(),
+    // "Patienten kunde inte informeras" (rules.notificationInsteadOfPatientRules): why, and who was told instead.
+    patientNotInformed: checkbox(),
+    patientNotInformedReason: text(TEXT_LIMITS.reason),
+    relativeWho: text(TEXT_LIMITS.shortText),
     relativeChannel: channel().optional().or(z.literal("").transform(() => undefined)),
     relativeNotifiedOn: optionalDate(),
     message: text(TEXT_LIMITS.freeText),
   })
   .superRefine((v, ctx) => {
-    if (v.relativeChannel && !v.relativeNotifiedOn) {
-      ctx.addIssue({ code: "custom", path: ["relativeNotifiedOn"], message: t("event.dateRequired") });
+    const issue = (path: string, text: string) => ctx.addIssue({ code: "custom", path: [path], message: text });
+    if (!v.patientNotInformed) {
+      if (!v.patientChannel) issue("patientChannel", t("event.channelRequired"));
+      if (!v.patientNotifiedOn) issue("patientNotifiedOn", t("event.dateRequired"));
+    } else {
+      if (v.patientChannel) issue("patientChannel", t("event.patientBothInformedAndNot"));
+      if (!v.patientNotInformedReason) issue("patientNotInformedReason", t("event.patientNotInformedReasonRequired"));
+      if (!v.relativeWho) issue("relativeWho", t("event.representativeWhoRequired"));
+      if (!v.relativeChannel) issue("relativeChannel", t("event.representativeChannelRequired"));
     }
+    if (v.relativeChannel && !v.relativeNotifiedOn) issue("relativeNotifiedOn", t("event.dateRequired"));
   })
   .transform((v) => ({
     entries: [
-      { recipient: "PATIENT" as const, channel: v.patientChannel, notifiedOn: v.patientNotifiedOn },
+      ...(!v.patientNotInformed && v.patientChannel && v.patientNotifiedOn
+        ? [{ recipient: "PATIENT" as const, channel: v.patientChannel, notifiedOn: v.patientNotifiedOn }]
+        : []),
       ...(v.relativeChannel && v.relativeNotifiedOn
-        ? [{ recipient: "RELATIVE" as const, channel: v.relativeChannel, notifiedOn: v.relativeNotifiedOn }]
+        ? [{ recipient: "RELATIVE" as const, channel: v.relativeChannel, notifiedOn: v.relativeNotifiedOn, who: v.relativeWho }]
         : []),
     ],
     message: v.message,
+    patientNotInformed: v.patientNotInformed ? { reason: v.patientNotInformedReason ?? "" } : null,
   }));
 
 export const EVENT_INPUT = {
@@ -126,6 +142,10 @@ export const EVENT_INPUT = {
   UPDATE_DISCHARGE_DATE: z.object({ expectedDischargeDate: date() }),
   RECEIVE_REFERRAL: z.object({}),
   CONFIRM_EXISTING_CONTACT: z.object({}),
+  CLOSE_REQUEST: z.object({
+    closingReason: z.enum(REQUEST_CLOSING_REASONS, message("event.closingReasonRequired")),
+    comment: text(TEXT_LIMITS.freeText),
+  }),
   MARK_READY_FOR_DISCHARGE: z.object({ readyAt: instant(), sipRequired: checkbox() }),
   CALL_SIP: z.object({ calledOn: date(), sipDate: date() }),
   ASSESS_LIFE_THREATENING: z.object({ informRelatives: checkbox(), note: text(TEXT_LIMITS.freeText) }),

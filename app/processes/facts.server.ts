@@ -4,7 +4,17 @@ import type { Db, Tx } from "~/db.server";
 import { isoDateInStockholm } from "~/domain/dates";
 import type { Grant } from "~/domain/permissions";
 import { APPOINT_PERMISSION } from "../../machines/common";
-import type { ActiveAssignmentFacts, ContactKind, IsoDate, PatientFacts, ProcessCode, StaffFacts, UnitFacts } from "../../machines/rules";
+import type {
+  ActiveAssignmentFacts,
+  AppointerFacts,
+  CareGiverUnitFacts,
+  ContactKind,
+  IsoDate,
+  PatientFacts,
+  ProcessCode,
+  StaffFacts,
+  UnitFacts,
+} from "../../machines/rules";
 import type { DateFacts } from "../../machines/date-plausibility";
 import type { AppointmentSetting } from "./appointment";
 
@@ -95,6 +105,33 @@ export async function loadStaffAtUnit(db: Reader, unitId: string, leftSince: Iso
     },
   });
   return rows.map((row) => ({ row, facts: toStaffFacts(row), load: row._count.assignments }));
+}
+
+/** A person who may be named medically responsible: the staff facts and the units they work at, with each unit's care giver. */
+export type MedicalStaffFacts = { person: StaffFacts; workplaces: CareGiverUnitFacts[] };
+
+/** The facts medicallyResponsibleRules reads (machines/rules.ts), for several people at once, by id. */
+export async function loadMedicalStaffFacts(db: Reader, staffMemberIds: readonly string[]): Promise<Map<string, MedicalStaffFacts>> {
+  if (staffMemberIds.length === 0) return new Map();
+  const rows = await db.staffMember.findMany({
+    where: { id: { in: [...staffMemberIds] } },
+    select: { ...staffSelect, employments: { select: { careUnitId: true, from: true, careUnit: { select: { id: true, kind: true, organisationId: true } } } } },
+  });
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        person: toStaffFacts({ ...row, employments: row.employments.map(({ careUnitId, from }) => ({ careUnitId, from })) }),
+        workplaces: row.employments.map((e) => e.careUnit),
+      },
+    ]),
+  );
+}
+
+/** The care giver (organisation) of each unit, by unit id. */
+export async function loadCareGivers(db: Reader, unitIds: readonly string[]): Promise<Map<string, string>> {
+  const units = await db.careUnit.findMany({ where: { id: { in: [...unitIds] } }, select: { id: true, organisationId: true } });
+  return new Map(units.map((u) => [u.id, u.organisationId]));
 }
 
 const patientFactsSelect = {
@@ -195,14 +232,13 @@ export function appointmentSetting(
     // A new choice of doctor replaces the earlier one (seed §2): it is not "another" contact.
     replaced = patient.activeAssignments.find((a) => a.kind === "FAST_LAKARKONTAKT") ?? null;
   }
-  const permission = APPOINT_PERMISSION[request.kind];
   return {
     process: request.process,
     kind: request.kind,
     date,
     unit,
     patient,
-    appointer: { roleCode: grant.roleCode, careUnitId: grant.careUnitId, delegated: Boolean(grant.delegationIds[permission]) },
+    appointer: appointerOf(grant, request.kind),
     lifeThreatening: request.lifeThreatening,
     replaced,
     kept: keeps,
@@ -222,4 +258,9 @@ export async function loadDateFacts(db: Reader, patientId: string, caseOpenedAt:
     birthDate: patient?.birthDate ?? null,
     caseOpenedOn: caseOpenedAt ? isoDateInStockholm(caseOpenedAt) : null,
   };
+}
+
+/** Who appoints a contact of this kind: the role in the unit, and whether a delegation covers it (HSF 4 kap. 2 §). */
+export function appointerOf(grant: Pick<Grant, "roleCode" | "careUnitId" | "delegationIds">, kind: ContactKind): AppointerFacts {
+  return { roleCode: grant.roleCode, careUnitId: grant.careUnitId, delegated: Boolean(grant.delegationIds[APPOINT_PERMISSION[kind]]) };
 }

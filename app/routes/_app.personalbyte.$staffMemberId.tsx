@@ -11,10 +11,11 @@ import { FailureMessage, ProblemMessage, RowFlags } from "~/components/turnover"
 import { TextField } from "~/components/text-field";
 import { db } from "~/db.server";
 import { parseForm, type FieldErrors } from "~/forms/parse";
-import { choicesFrom, groupField, rowField, turnoverFormSchema } from "~/forms/turnover";
+import { choicesFrom, groupField, medicalField, rowField, turnoverFormSchema } from "~/forms/turnover";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { pageTitle, t } from "~/i18n";
 import { factsAt, implausibleDateErrors } from "~/forms/date-errors";
+import { reasonText } from "~/processes/reasons";
 import { reviewDateRules } from "../../machines/rules";
 import { settled, startBatch } from "~/turnover/jobs.server";
 import { KEEP, type TurnoverChoices } from "~/turnover/plan";
@@ -64,7 +65,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const view = batch ? batchView(batch, page, visible) : null;
   // The patients on this page of rows and in the preview's list (HSLF-FS 2016:40 4 kap. 9 §).
   const patientOf = new Map(page.groups.flatMap((g) => g.rows.map((r) => [r.assignmentId, r.patient.id] as const)));
-  const shownIds = [...visible, ...(view?.changes.map((c) => c.assignmentId) ?? [])].flatMap((id) => patientOf.get(id) ?? []);
+  const shownIds = [
+    ...[...visible, ...(view?.changes.map((c) => c.assignmentId) ?? [])].flatMap((id) => patientOf.get(id) ?? []),
+    ...page.medical.map((r) => r.patient.id),
+  ];
   await logAccess(db, actorRef(actor), now, [...new Set(shownIds)], "turnover.view");
   return {
     turnover: shown,
@@ -113,7 +117,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     Object.assign(errors, implausibleDateErrors({ reviewDueDate: parsed.data.reviewDueDate }, factsAt(now)));
   }
   const plan = planFor(turnover, choices);
-  if (Object.keys(errors).length === 0 && !plan.rows.some((r) => r.outcome === "change")) {
+  if (Object.keys(errors).length === 0 && !plan.rows.some((r) => r.outcome === "change" || r.outcome === "medical")) {
     errors._form = t("turnover.form.nothingChosen");
   }
   if (Object.keys(errors).length > 0) return data({ errors, choices }, { status: 400 });
@@ -176,7 +180,7 @@ export default function TurnoverPage() {
         </p>
       ) : null}
       {page.batch?.failed ? <FailedRun page={page} /> : null}
-      {rowCount === 0 ? (
+      {rowCount === 0 && turnover.medical.length === 0 ? (
         <p>{t("turnover.page.none", { name: leaver.name })}</p>
       ) : leaver.lastDay ? (
         <>
@@ -226,6 +230,11 @@ function ChoicesForm({ page }: { page: Page }) {
           .map(([id, value]) => (
             <input key={id} type="hidden" name={rowField(id)} value={value} />
           ))}
+        {Object.entries(choices.medical ?? {})
+          .filter(([id, value]) => value && !shown.has(id) && !turnover.medical.some((r) => r.assignmentId === id))
+          .map(([id, value]) => (
+            <input key={`medical-${id}`} type="hidden" name={medicalField(id)} value={value} />
+          ))}
         <TextField
           label={t("turnover.form.reason")}
           hint={t("turnover.form.reasonHint")}
@@ -250,6 +259,7 @@ function ChoicesForm({ page }: { page: Page }) {
           <GroupSection key={group.key} page={page} group={group} choices={choices} />
         ))}
         <Pager page={page} />
+        <MedicalSection page={page} choices={choices} />
         <button type="submit" className="button" disabled={busy}>
           {t("turnover.form.preview")}
         </button>
@@ -305,6 +315,16 @@ function GroupSection({ page, group, choices }: { page: Page; group: Group; choi
         {t("turnover.group.heading", { kind, unit: group.unitName })}{" "}
         <span className="turnover-group__count">({total === 1 ? t("turnover.group.countOne") : t("turnover.group.count", { count: total })})</span>
       </h3>
+      {group.mayNotRun.length > 0 ? (
+        <div className="notice notice--warning">
+          <p>{t("turnover.page.mayNotRun")}</p>
+          <ul>
+            {group.mayNotRun.map((reason) => (
+              <li key={reason.code}>{reasonText(reason)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {group.choices.length === 0 ? (
         <p className="notice notice--warning">{t("turnover.group.noCandidates")}</p>
       ) : (
@@ -381,6 +401,7 @@ function GroupSection({ page, group, choices }: { page: Page; group: Group; choi
                           </option>
                         ))}
                       </select>
+                      {row.medical ? <MedicalChoice row={row} medical={row.medical} page={page} choices={choices} /> : null}
                       {failure ? (
                         <FailureMessage failure={failure} id={noteId} />
                       ) : problem ? (
@@ -394,6 +415,110 @@ function GroupSection({ page, group, choices }: { page: Page; group: Group; choi
           </table>
         </div>
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * A contact whose medically responsible läkare cannot stay (the leaver, or no longer eligible):
+ * the new läkare, chosen here — never blanked silently (seed §3.3, decision 018).
+ */
+function MedicalChoice({
+  row,
+  medical,
+  page,
+  choices,
+}: {
+  row: Group["rows"][number];
+  medical: { current: string; eligibleIds: string[] };
+  page: Page;
+  choices: TurnoverChoices;
+}) {
+  const { candidates } = page.turnover;
+  const fieldId = `medical-${row.assignmentId}`;
+  return (
+    <div className="field turnover-medical">
+      <label htmlFor={fieldId}>{t("turnover.medical.label", { patient: row.patient.name })}</label>
+      <p className="field__hint" id={`${fieldId}-hint`}>
+        {t("turnover.medical.needed", { name: medical.current })}
+      </p>
+      <select id={fieldId} name={medicalField(row.assignmentId)} defaultValue={choices.medical?.[row.assignmentId] ?? ""} aria-describedby={`${fieldId}-hint`}>
+        <option value="">{t("turnover.medical.none")}</option>
+        {medical.eligibleIds.map((id) => (
+          <option key={id} value={id}>
+            {candidates[id]?.name ?? id}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Contacts others hold whose medically responsible läkare is the leaver: a new läkare per contact. */
+function MedicalSection({ page, choices }: { page: Page; choices: TurnoverChoices }) {
+  const { medical, candidates, leaver } = page.turnover;
+  if (medical.length === 0) return null;
+  return (
+    <section aria-labelledby="medical-heading" className="turnover-group">
+      <h3 id="medical-heading">{t("turnover.medical.heading", { name: leaver.name, count: medical.length })}</h3>
+      <p>{t("turnover.medical.intro")}</p>
+      <div className="table-scroll">
+        <table className="table turnover-table">
+          <caption className="visually-hidden">{t("turnover.medical.caption", { name: leaver.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("turnover.col.patient")}</th>
+              <th scope="col">{t("turnover.medical.col.holder")}</th>
+              <th scope="col">{t("turnover.medical.col.lakare")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {medical.map((row) => {
+              const fieldId = `medical-${row.assignmentId}`;
+              const failure = page.batch?.failures[row.assignmentId];
+              const problem = page.batch?.problems[row.assignmentId] ?? null;
+              const noteId = failure || problem || row.eligibleIds.length === 0 ? `${fieldId}-note` : undefined;
+              return (
+                <tr key={row.assignmentId} className={failure || problem ? "turnover-row--problem" : undefined}>
+                  <th scope="row">
+                    {row.patient.name}
+                    <br />
+                    <span className="nowrap">{row.patient.identifier}</span>
+                  </th>
+                  <td>
+                    {row.holder}
+                    <br />
+                    {t(`contactKind.${row.kind}`)}, {row.unitName}
+                  </td>
+                  <td>
+                    <label htmlFor={fieldId} className="visually-hidden">
+                      {t("turnover.medical.label", { patient: row.patient.name })}
+                    </label>
+                    <select id={fieldId} name={medicalField(row.assignmentId)} defaultValue={choices.medical?.[row.assignmentId] ?? ""} aria-describedby={noteId}>
+                      <option value="">{t("turnover.medical.none")}</option>
+                      <option value={KEEP}>{t("turnover.medical.keep")}</option>
+                      {row.eligibleIds.map((id) => (
+                        <option key={id} value={id}>
+                          {candidates[id]?.name ?? id}
+                        </option>
+                      ))}
+                    </select>
+                    {failure ? (
+                      <FailureMessage failure={failure} id={noteId} />
+                    ) : problem ? (
+                      <ProblemMessage problem={problem} candidates={candidates} teams={[]} id={noteId} />
+                    ) : row.eligibleIds.length === 0 ? (
+                      <p className="turnover-problem" id={noteId}>
+                        {t("turnover.medical.noLakare")}
+                      </p>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
@@ -416,6 +541,7 @@ function Preview({ page }: { page: Page }) {
             {counts.change === 1 ? t("turnover.preview.summaryOne", { date }) : t("turnover.preview.summary", { count: counts.change, date })}
           </strong>
         </li>
+        {counts.medical > 0 ? <li>{t("turnover.preview.medical", { count: counts.medical })}</li> : null}
         {counts.keep > 0 ? <li>{t("turnover.preview.kept", { count: counts.keep })}</li> : null}
         {counts.none > 0 ? <li>{t("turnover.preview.unchosen", { count: counts.none })}</li> : null}
         {counts.blocked > 0 ? <li>{t("turnover.preview.blocked", { count: counts.blocked })}</li> : null}
@@ -462,13 +588,20 @@ function Preview({ page }: { page: Page }) {
       </details>
       <p>{t("turnover.preview.notify")}</p>
       <p>{t("turnover.preview.allOrNothing")}</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="execute" />
-        <input type="hidden" name="batchId" value={batch.id} />
-        <button type="submit" className="button" disabled={busy}>
-          {counts.change === 1 ? t("turnover.preview.executeOne") : t("turnover.preview.execute", { count: counts.change })}
-        </button>
-      </Form>
+      {/* Carrying out needs the appointing right in every unit (decision 018); the run checks it again. */}
+      {page.turnover.groups.some((g) => g.mayNotRun.length > 0) ? (
+        <p className="notice notice--warning">{t("turnover.page.mayNotRun")}</p>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="execute" />
+          <input type="hidden" name="batchId" value={batch.id} />
+          <button type="submit" className="button" disabled={busy}>
+            {counts.change + counts.medical === 1
+              ? t("turnover.preview.executeOne")
+              : t("turnover.preview.execute", { count: counts.change + counts.medical })}
+          </button>
+        </Form>
+      )}
     </section>
   );
 }

@@ -6,7 +6,14 @@ import { randomUUID } from "node:crypto";
 import { actorRef, type Actor, type ActorRef } from "~/auth/actor.server";
 import { recordAudit } from "~/audit.server";
 import { createPrismaClient, type Db } from "~/db.server";
-import { BatchStaleError, reassignInBatch, type BatchActor, type BatchResult, type PlannedChange } from "~/processes/batch.server";
+import {
+  BatchStaleError,
+  reassignInBatch,
+  type BatchActor,
+  type BatchResult,
+  type PlannedChange,
+  type PlannedMedicalChange,
+} from "~/processes/batch.server";
 import { turnoverActor, type BatchFailures, type StoredBatch } from "./turnover.server";
 import type { Plan } from "./plan";
 
@@ -34,7 +41,16 @@ const TRANSACTION = { timeout: 10 * 60_000, maxWait: 60_000 } as const;
 
 export function changesOf(plan: Plan): PlannedChange[] {
   return plan.rows.flatMap((r) =>
-    r.outcome === "change" ? [{ assignmentId: r.assignmentId, version: r.version, replacementId: r.replacementId, teamId: r.teamId }] : [],
+    r.outcome === "change"
+      ? [{ assignmentId: r.assignmentId, version: r.version, replacementId: r.replacementId, teamId: r.teamId, medicallyResponsibleId: r.medicallyResponsibleId ?? null }]
+      : [],
+  );
+}
+
+/** The plan's contacts that only get a new medically responsible läkare (decision 018). */
+export function medicalChangesOf(plan: Plan): PlannedMedicalChange[] {
+  return plan.rows.flatMap((r) =>
+    r.outcome === "medical" ? [{ assignmentId: r.assignmentId, version: r.version, medicallyResponsibleId: r.medicallyResponsibleId }] : [],
   );
 }
 
@@ -90,7 +106,9 @@ async function run(db: Db, batchId: string, actor: BatchActor, who: ActorRef, pr
   let changes: PlannedChange[] = [];
   try {
     const batch = await db.turnoverBatch.findUniqueOrThrow({ where: { id: batchId } });
-    changes = changesOf(JSON.parse(batch.plan) as Plan);
+    const plan = JSON.parse(batch.plan) as Plan;
+    changes = changesOf(plan);
+    const medical = medicalChangesOf(plan);
     progress.total = changes.length;
     await db.$transaction(async (tx) => {
       // The clock is read once the transaction has begun, not before waiting for it: the
@@ -99,7 +117,7 @@ async function run(db: Db, batchId: string, actor: BatchActor, who: ActorRef, pr
       // Writing first takes SQLite's write lock before anything is read: no one can change a
       // row between the batch's checks and its writes.
       await tx.turnoverBatch.update({ where: { id: batchId, status: "QUEUED" }, data: { status: "RUNNING", startedAt: now } });
-      const order = { leaverId: batch.staffMemberId, reason: batch.reason, reviewDueDate: batch.reviewDueDate, changes };
+      const order = { leaverId: batch.staffMemberId, reason: batch.reason, reviewDueDate: batch.reviewDueDate, changes, medical };
       const result = await reassignInBatch(tx, order, actor, {
         now,
         newId: clock.newId,
@@ -118,11 +136,11 @@ async function run(db: Db, batchId: string, actor: BatchActor, who: ActorRef, pr
         action: "turnover.complete",
         entityType: "TurnoverBatch",
         entityId: batchId,
-        after: { cases: result.cases, effectiveAt: result.effectiveAt },
+        after: { cases: result.cases, medical: result.medical, effectiveAt: result.effectiveAt },
       });
     }, TRANSACTION);
   } catch (error) {
-    await recordFailure(db, batchId, failuresOf(error, changes, who), who, clock.now()).catch((failure: unknown) => {
+    await recordFailure(db, batchId, failuresOf(error, who), who, clock.now()).catch((failure: unknown) => {
       console.error(`[request ${who.requestId}] turnover batch ${batchId}: the failure could not be recorded`, failure);
     });
   }
@@ -135,11 +153,11 @@ async function recordFailure(db: Db, batchId: string, failures: BatchFailures, w
   });
 }
 
-function failuresOf(error: unknown, changes: readonly PlannedChange[], who: ActorRef): BatchFailures {
+function failuresOf(error: unknown, who: ActorRef): BatchFailures {
   if (error instanceof Refused) return { rows: error.result.failures, ...(error.result.problem ? { problem: error.result.problem } : {}) };
   if (error instanceof BatchStaleError) {
-    const stale = new Set(error.assignmentIds);
-    return { rows: changes.filter((c) => stale.has(c.assignmentId)).map((c) => ({ assignmentId: c.assignmentId, code: "changed" as const })) };
+    // The ids written stale, of a contact that changed holder or of one that only got a new medically responsible läkare.
+    return { rows: error.assignmentIds.map((assignmentId) => ({ assignmentId, code: "changed" as const })) };
   }
   // Unexpected: logged with the request id that started the batch, as entry.server.tsx logs errors.
   console.error(`[request ${who.requestId}] turnover batch failed`, error);

@@ -14,6 +14,12 @@ export type TurnoverChoices = {
   groups: Record<string, string>;
   /** Per assignment: "" (as the group), "keep" (stays with the leaver) or a staff id. */
   rows: Record<string, string>;
+  /**
+   * Per assignment whose medically responsible läkare is the leaver: the new läkare's staff id,
+   * or "keep" for a row held by someone else that is left out (docs/decisions/018). Absent in
+   * drafts saved before it existed.
+   */
+  medical?: Record<string, string>;
 };
 
 export const KEEP = "keep";
@@ -28,6 +34,13 @@ export type PlanRow = {
   verdicts: ReadonlyMap<string, readonly Reason[]>;
   /** The row cannot be changed now whoever is chosen (e.g. a change is already under way). */
   blocked: Problem | null;
+  /**
+   * Set when the leaver is the contact's medically responsible läkare: per läkare of the unit,
+   * the reasons medicallyResponsibleRules gives against them; empty when they may take it over.
+   */
+  medical?: { verdicts: ReadonlyMap<string, readonly Reason[]> };
+  /** False when the leaver is only the medically responsible läkare, not the holder. */
+  holder?: boolean;
 };
 
 export type PlanGroup = {
@@ -41,16 +54,22 @@ export type Problem =
   | { code: "caseOpen" }
   | { code: "noCandidate"; reasons: Reason[] }
   | { code: "notEligible"; staffMemberId: string; reasons: Reason[] }
-  | { code: "teamNoneEligible"; teamId: string };
+  | { code: "teamNoneEligible"; teamId: string }
+  /** The leaver is the medically responsible läkare and no eligible replacement is chosen. */
+  | { code: "medical"; reasons: Reason[] };
 
-export type PlannedRow = { assignmentId: string; version: number } & (
-  | { outcome: "change"; replacementId: string; teamId: string | null }
+export type PlannedOutcome =
+  /** `medicallyResponsibleId`: only where the leaver was the medically responsible läkare too. */
+  | { outcome: "change"; replacementId: string; teamId: string | null; medicallyResponsibleId?: string }
+  /** The leaver is only the medically responsible läkare: the contact gets this läkare instead. */
+  | { outcome: "medical"; medicallyResponsibleId: string }
   /** Left out on purpose: stays with the leaver and on the worklist. */
   | { outcome: "keep" }
   /** Nobody chosen for it yet. */
   | { outcome: "none" }
-  | { outcome: "blocked"; problem: Problem }
-);
+  | { outcome: "blocked"; problem: Problem };
+
+export type PlannedRow = { assignmentId: string; version: number } & PlannedOutcome;
 
 export type Plan = {
   rows: PlannedRow[];
@@ -82,6 +101,10 @@ export function resolvePlan(groups: readonly PlanGroup[], candidates: ReadonlyMa
     const groupChoice = choices.groups[group.key] ?? "";
     for (const row of group.rows) {
       const base = { assignmentId: row.assignmentId, version: row.version };
+      if (row.holder === false) {
+        rows.push({ ...base, ...medicalOnly(row, choices) } as PlannedRow);
+        continue;
+      }
       const own = choices.rows[row.assignmentId] ?? "";
       if (own === KEEP) {
         rows.push({ ...base, outcome: "keep" });
@@ -97,8 +120,13 @@ export function resolvePlan(groups: readonly PlanGroup[], candidates: ReadonlyMa
         rows.push(picked.problem ? { ...base, outcome: "blocked", problem: picked.problem } : { ...base, outcome: "none" });
         continue;
       }
+      const medical = medicalChoice(row, choices);
+      if (medical && "problem" in medical) {
+        rows.push({ ...base, outcome: "blocked", problem: medical.problem });
+        continue;
+      }
       added.set(picked.staffMemberId, (added.get(picked.staffMemberId) ?? 0) + 1);
-      rows.push({ ...base, outcome: "change", replacementId: picked.staffMemberId, teamId: picked.teamId });
+      rows.push({ ...base, outcome: "change", replacementId: picked.staffMemberId, teamId: picked.teamId, ...(medical ?? {}) });
     }
   }
   const loads: Plan["loads"] = {};
@@ -107,6 +135,30 @@ export function resolvePlan(groups: readonly PlanGroup[], candidates: ReadonlyMa
     loads[id] = { before, after: before + count };
   }
   return { rows, loads };
+}
+
+/**
+ * The läkare chosen to replace the leaver as medically responsible (seed §3.3; decision 018):
+ * null when the leaver was not; a problem when nobody eligible was chosen — the field is
+ * never blanked silently.
+ */
+function medicalChoice(row: PlanRow, choices: TurnoverChoices): { medicallyResponsibleId: string } | { problem: Problem } | null {
+  if (!row.medical) return null;
+  const chosen = choices.medical?.[row.assignmentId] ?? "";
+  if (!chosen || chosen === KEEP) return { problem: { code: "medical", reasons: [{ code: "medicallyResponsibleRequired" }] } };
+  const reasons = row.medical.verdicts.get(chosen) ?? [{ code: "medicallyResponsibleOutsideCareGiver" }];
+  return reasons.length === 0 ? { medicallyResponsibleId: chosen } : { problem: { code: "medical", reasons: [...reasons] } };
+}
+
+/** A contact someone else holds, whose medically responsible läkare leaves: a new läkare, or left out. */
+function medicalOnly(row: PlanRow, choices: TurnoverChoices): PlannedOutcome {
+  const chosen = choices.medical?.[row.assignmentId] ?? "";
+  if (chosen === KEEP) return { outcome: "keep" };
+  if (row.blocked) return { outcome: "blocked", problem: row.blocked };
+  if (!chosen) return { outcome: "none" };
+  const medical = medicalChoice(row, choices);
+  if (!medical) return { outcome: "none" };
+  return "problem" in medical ? { outcome: "blocked", problem: medical.problem } : { outcome: "medical", ...medical };
 }
 
 type Picked = { staffMemberId: string; teamId: string | null } | { problem: Problem | null };

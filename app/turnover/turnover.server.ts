@@ -12,8 +12,8 @@ import { staffScope } from "~/models/staff.server";
 import { judgeCandidate } from "~/processes/appointment";
 import { effectiveInstant, type BatchActor, type RowFailure } from "~/processes/batch.server";
 import { loadCandidatePool, type PoolMember } from "~/processes/candidates.server";
-import { appointmentSetting, loadPatientFactsById, loadUnitFacts } from "~/processes/facts.server";
-import { reviewDateRequiredFor, type ContactKind, type Reason } from "../../machines/rules";
+import { appointerOf, appointmentSetting, loadCareGivers, loadMedicalStaffFacts, loadPatientFactsById, loadUnitFacts } from "~/processes/facts.server";
+import { APPOINTER_REASONS, appointerMayAppoint, medicallyResponsibleRules, reviewDateRequiredFor, type ContactKind, type Reason } from "../../machines/rules";
 import { noCandidateReasons, resolvePlan, type Plan, type PlanCandidate, type PlanGroup, type Problem, type TurnoverChoices } from "./plan";
 
 /** The administrator's grants in every unit they administer (staffScope): the batch acts in each with that unit's. */
@@ -40,6 +40,23 @@ export type TurnoverRow = {
   /** Who passes every rule for this row. */
   eligibleIds: string[];
   blocked: Problem | null;
+  /**
+   * Set when the contact's medically responsible läkare cannot stay (the leaver, or no longer
+   * eligible): who it is now, and the läkare of the unit who may take it (decision 018).
+   */
+  medical: { current: string; eligibleIds: string[] } | null;
+};
+
+/** A contact someone else holds, whose medically responsible läkare is the leaver. */
+export type MedicalRow = {
+  assignmentId: string;
+  version: number;
+  patient: PatientRef;
+  kind: ContactKind;
+  unitName: string;
+  holder: string;
+  /** The läkare of the unit who may be medically responsible. */
+  eligibleIds: string[];
 };
 
 export type TurnoverGroup = {
@@ -51,6 +68,11 @@ export type TurnoverGroup = {
   /** Everyone eligible for at least one row, with how many rows. */
   choices: { staffMemberId: string; eligibleRows: number }[];
   rows: TurnoverRow[];
+  /**
+   * Why the signed-in user may prepare but not carry out this group: the appointing right in
+   * the unit (appointerMayAppoint, decision 018); empty when they may.
+   */
+  mayNotRun: Reason[];
 };
 
 export type TurnoverCandidate = PlanCandidate & { befattning: string; qualifications: string[] };
@@ -63,9 +85,14 @@ export type Turnover = {
   candidates: Record<string, TurnoverCandidate>;
   /** The leaver's contacts in units the administrator does not administer: counted, not shown. */
   elsewhere: number;
+  /** Contacts others hold where the leaver is the medically responsible läkare. */
+  medical: MedicalRow[];
 };
 
 const groupKey = (kind: string, unitId: string) => `${kind}:${unitId}`;
+
+/** The plan group of the contacts where the leaver is only the medically responsible läkare. */
+export const MEDICAL_GROUP = "MEDICAL";
 
 /**
  * The leaver's rows and the judgements behind them, or null when the person is not in the
@@ -90,29 +117,46 @@ export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, 
   const lastDay = leaver.employmentEndDate;
   const date = lastDay ? isoDateInStockholm(effectiveInstant(lastDay, now)) : isoDateInStockholm(now);
 
-  const [assignments, elsewhere] = await Promise.all([
-    db.assignment.findMany({
-      where: { staffMemberId, endedAt: null, careUnitId: { in: unitIds } },
-      include: {
-        patient: { select: { id: true, identifier: true, firstName: true, middleName: true, lastName: true, protectedIdentity: true } },
-        careUnit: { select: { name: true } },
-        team: { select: { name: true } },
-      },
-    }),
+  const include = {
+    patient: { select: { id: true, identifier: true, firstName: true, middleName: true, lastName: true, protectedIdentity: true } },
+    careUnit: { select: { name: true } },
+    team: { select: { name: true } },
+    staffMember: { select: { firstName: true, middleName: true, lastName: true } },
+    medicallyResponsibleStaff: { select: { firstName: true, middleName: true, lastName: true } },
+  } as const;
+  const [assignments, elsewhere, medicalOnly] = await Promise.all([
+    db.assignment.findMany({ where: { staffMemberId, endedAt: null, careUnitId: { in: unitIds } }, include }),
     db.assignment.count({ where: { staffMemberId, endedAt: null, careUnitId: { notIn: unitIds } } }),
+    // Seed §3.3: contacts others hold whose medically responsible läkare leaves (decision 018).
+    db.assignment.findMany({ where: { medicallyResponsibleStaffId: staffMemberId, staffMemberId: { not: staffMemberId }, endedAt: null, careUnitId: { in: unitIds } }, include }),
   ]);
   const ids = assignments.map((a) => a.id);
-  const rowUnits = [...new Set(assignments.map((a) => a.careUnitId))];
-  const [patients, units, pools, teams, relatives, openCases] = await Promise.all([
+  const rowUnits = [...new Set([...assignments, ...medicalOnly].map((a) => a.careUnitId))];
+  const [patients, units, pools, teams, relatives, openCases, careGivers] = await Promise.all([
     loadPatientFactsById(db, [...new Set(assignments.map((a) => a.patientId))]),
     Promise.all(rowUnits.map((id) => loadUnitFacts(db, id))),
     Promise.all(rowUnits.map((id) => loadCandidatePool(db, id, date))),
     db.team.findMany({ where: { careUnitId: { in: rowUnits } }, select: { id: true, name: true, careUnitId: true, members: { select: { staffMemberId: true } } } }),
     db.notification.findMany({ where: { assignmentId: { in: ids }, recipient: "RELATIVE" }, select: { assignmentId: true } }),
     db.processCase.findMany({ where: { processCode: "CHANGE", status: "OPEN", subjectId: { in: ids } }, select: { subjectId: true } }),
+    loadCareGivers(db, rowUnits),
   ]);
   const poolOf = new Map(rowUnits.map((id, i) => [id, pools[i]]));
   const unitOf = new Map(units.flatMap((u) => (u ? [[u.id, u] as const] : [])));
+  // The läkare who could be medically responsible, and those who are now: judged by medicallyResponsibleRules.
+  const lakareIds = pools.flat().flatMap((m) => (m.facts.legitimations.includes("LK") ? [m.staffMemberId] : []));
+  const currentIds = assignments.flatMap((a) => (a.medicallyResponsibleStaffId ? [a.medicallyResponsibleStaffId] : []));
+  const medicalFacts = await loadMedicalStaffFacts(db, [...new Set([...lakareIds, ...currentIds])]);
+  const medicalReasons = (staffId: string, unitId: string): Reason[] => {
+    const facts = medicalFacts.get(staffId);
+    return facts ? medicallyResponsibleRules(facts.person, facts.workplaces, careGivers.get(unitId) ?? "", date) : [{ code: "medicallyResponsibleOutsideCareGiver" }];
+  };
+  const medicalVerdicts = (unitId: string) =>
+    new Map(
+      (poolOf.get(unitId) ?? []).flatMap((m) => (m.facts.legitimations.includes("LK") && m.staffMemberId !== staffMemberId ? [[m.staffMemberId, medicalReasons(m.staffMemberId, unitId)] as const] : [])),
+    );
+  const eligibleOf = (verdicts: ReadonlyMap<string, readonly Reason[]>) => [...verdicts].filter(([, reasons]) => reasons.length === 0).map(([id]) => id);
+  const medicalIds = new Set<string>();
   const told = new Set(relatives.map((n) => n.assignmentId));
   const changing = new Set(openCases.map((c) => c.subjectId));
 
@@ -126,8 +170,12 @@ export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, 
         .filter((t) => t.careUnitId === a.careUnitId)
         .map((t) => ({ id: t.id, name: t.name, memberIds: t.members.map((m) => m.staffMemberId) }))
         .sort((x, y) => x.name.localeCompare(y.name, "sv"));
+      const grant = batchActor.grants.get(a.careUnitId);
+      const unit = unitOf.get(a.careUnitId);
+      // Preparing is open to the administrator; carrying out needs the appointing right (decision 018).
+      const mayNotRun = grant && unit ? appointerMayAppoint({ kind: a.kind, unit, appointer: appointerOf(grant, a.kind), process: "CHANGE" }) : [];
       group = {
-        view: { key, kind: a.kind, unitId: a.careUnitId, unitName: a.careUnit.name, teams: unitTeams, choices: [], rows: [] },
+        view: { key, kind: a.kind, unitId: a.careUnitId, unitName: a.careUnit.name, teams: unitTeams, choices: [], rows: [], mayNotRun },
         plan: { key, teams: unitTeams, rows: [] },
       };
       groups.set(key, group);
@@ -151,7 +199,12 @@ export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, 
       : eligibleIds.length === 0
         ? { code: "noCandidate", reasons: noCandidateReasons(verdicts) }
         : null;
-    group.plan.rows.push({ assignmentId: a.id, version: a.version, teamId: a.teamId, verdicts, blocked });
+    // The medically responsible läkare stays unless it is the leaver or no longer eligible; then one is chosen.
+    const current = a.medicallyResponsibleStaffId;
+    const medicalNeeded = current !== null && (current === staffMemberId || medicalReasons(current, a.careUnitId).length > 0);
+    const medical = medicalNeeded ? { verdicts: medicalVerdicts(a.careUnitId) } : undefined;
+    if (medical) for (const id of eligibleOf(medical.verdicts)) medicalIds.add(id);
+    group.plan.rows.push({ assignmentId: a.id, version: a.version, teamId: a.teamId, verdicts, blocked, ...(medical ? { medical } : {}) });
     group.view.rows.push({
       assignmentId: a.id,
       version: a.version,
@@ -166,6 +219,25 @@ export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, 
       team: a.team?.name ?? null,
       eligibleIds,
       blocked,
+      medical: medical && a.medicallyResponsibleStaff ? { current: fullName(a.medicallyResponsibleStaff), eligibleIds: eligibleOf(medical.verdicts) } : null,
+    });
+  }
+
+  // Contacts where the leaver is only the medically responsible läkare: their own plan group.
+  const medicalPlan: PlanGroup & { rows: PlanGroup["rows"][number][] } = { key: MEDICAL_GROUP, teams: [], rows: [] };
+  const medicalView: MedicalRow[] = [];
+  for (const a of [...medicalOnly].sort((x, y) => bySurname(x.patient, y.patient))) {
+    const verdicts = medicalVerdicts(a.careUnitId);
+    for (const id of eligibleOf(verdicts)) medicalIds.add(id);
+    medicalPlan.rows.push({ assignmentId: a.id, version: a.version, teamId: a.teamId, verdicts: new Map(), blocked: null, medical: { verdicts }, holder: false });
+    medicalView.push({
+      assignmentId: a.id,
+      version: a.version,
+      patient: patientRef(a.patient),
+      kind: a.kind,
+      unitName: a.careUnit.name,
+      holder: fullName(a.staffMember),
+      eligibleIds: eligibleOf(verdicts),
     });
   }
 
@@ -185,6 +257,18 @@ export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, 
       .sort((x, y) => candidates[x.staffMemberId].name.localeCompare(candidates[y.staffMemberId].name, "sv"));
   }
 
+  // The läkare offered as medically responsible, named like the other candidates.
+  for (const pool of pools) {
+    for (const member of pool) {
+      if (!medicalIds.has(member.staffMemberId) || candidates[member.staffMemberId]) continue;
+      const { staffMemberId, name, befattning, load, qualifications } = member;
+      candidates[staffMemberId] = { staffMemberId, name, befattning, load, qualifications };
+    }
+  }
+  const byName = (x: string, y: string) => (candidates[x]?.name ?? "").localeCompare(candidates[y]?.name ?? "", "sv");
+  for (const { view } of groups.values()) for (const row of view.rows) row.medical?.eligibleIds.sort(byName);
+  for (const row of medicalView) row.eligibleIds.sort(byName);
+
   const sortedGroups = [...groups.values()].sort((x, y) => x.view.unitName.localeCompare(y.view.unitName, "sv") || x.view.kind.localeCompare(y.view.kind));
   const page: Turnover = {
     leaver: { id: leaver.id, name: fullName(leaver), befattning: leaver.befattning.name, lastDay },
@@ -192,14 +276,18 @@ export async function loadTurnover(db: Db, actor: Actor, staffMemberId: string, 
     groups: sortedGroups.map((g) => g.view),
     candidates,
     elsewhere,
+    medical: medicalView,
   };
-  return { page, planGroups: sortedGroups.map((g) => g.plan), batchActor };
+  const planGroups = [...sortedGroups.map((g) => g.plan), ...(medicalPlan.rows.length > 0 ? [medicalPlan] : [])];
+  return { page, planGroups, batchActor };
 }
 
 /** Why a person cannot take over this row (empty when they can). A written justification is the new person's own: not in a batch. */
 function candidateReasons(setting: Parameters<typeof judgeCandidate>[0], member: PoolMember): Reason[] {
   const judged = judgeCandidate(setting, member.facts);
-  return judged.needsJustification ? [...judged.reasons, { code: "justificationRequired" }] : judged.reasons;
+  // The appointing right is the user's, not the person's: it decides who may run the plan, not who is in it.
+  const reasons = judged.reasons.filter((r) => !APPOINTER_REASONS.includes(r.code));
+  return judged.needsJustification ? [...reasons, { code: "justificationRequired" }] : reasons;
 }
 
 /** Rows shown per page: a leaver with thousands of contacts must not make a page of many megabytes. */
@@ -253,7 +341,7 @@ export type BatchFailures = { rows: RowFailure[]; problem?: "noLastDay" | "error
  */
 export async function saveDraft(db: Db, actor: Actor, staffMemberId: string, choices: TurnoverChoices, plan: Plan, now: Date) {
   const id = randomUUID();
-  const total = plan.rows.filter((r) => r.outcome === "change").length;
+  const total = plan.rows.filter((r) => r.outcome === "change" || r.outcome === "medical").length;
   return auditedWrite(db, actorRef(actor), now, async (tx) => {
     await tx.turnoverBatch.create({
       data: {
@@ -290,7 +378,7 @@ export function batchView(batch: StoredBatch, page: Turnover, visible: ReadonlyS
   return {
     id: batch.id,
     status: batch.status,
-    counts: { change: changes.length, keep: count("keep"), none: count("none"), blocked: count("blocked") },
+    counts: { change: changes.length, medical: count("medical"), keep: count("keep"), none: count("none"), blocked: count("blocked") },
     loads: batch.plan.loads,
     changes: changes.slice(0, LIST_LIMIT).map((r) => ({ assignmentId: r.assignmentId, patient: patients.get(r.assignmentId) ?? null, replacementId: r.replacementId })),
     problems,

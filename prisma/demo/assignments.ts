@@ -34,6 +34,10 @@ export type ContactScenario = {
   assessment: { pendingPatientId: string; informedPatientId: string; appointedPatientId: string };
   change: { patientId: string; oldAssignmentId: string };
   ending: { patientId: string; assignmentId: string };
+  /** Patients' requests closed without an appointment (PL 6 kap. 2 §): withdrawn, moved away, a fast vårdkontakt already at the unit. */
+  requestClosing: { withdrawnPatientId: string; movedAwayPatientId: string; existingContactPatientId: string };
+  /** A life-threatening condition where the patient could not be told and a relative was (seed §3.3). */
+  notInformedPatientId: string;
 };
 
 export type Contacts = {
@@ -547,11 +551,56 @@ export function buildContacts(input: {
     visible: true,
   });
 
+  // ── Patients of the closed cases where a request ends without an appointment, and where the
+  // patient could not be told (cases.ts). Taken last, so every pick above stays as it was.
+  // The unused patients are all spoken for by now, so these are listed patients of Vårdcentralen
+  // Norrsjö without a fast vårdkontakt there and in none of the other cases (first in list order).
+  const inCases = new Set([
+    patientRequest.id,
+    doctorChoice.id,
+    lifeThreateningPending.id,
+    changePatient.id,
+    endingPatient.id,
+    // Stays, visits and hemtjänst have cases of their own (discharge, assessment, home care).
+    ...relations.episodes.map((e) => e.patientId),
+    ...relations.homeCare.map((h) => h.patientId),
+  ]);
+  const spare = (minAge: number): DemoPatient => {
+    const found = patients.find(
+      (p) => listedAt("vcNorrsjo", minAge)(p) && !p.protectedIdentity && !inCases.has(p.id) && !activeFvkUnits.get(p.id)?.has("vcNorrsjo"),
+    );
+    if (!found) throw new Error("the demo has no spare patient at Vårdcentralen Norrsjö for the closed cases");
+    inCases.add(found.id);
+    return found;
+  };
+  const withdrawnPatient = spare(30);
+  const movedAwayPatient = spare(30);
+  const notInformedPatient = spare(70);
+  const monthAgo = stockholmInstant(addDays(today, -30), "00:00");
+  const existingContact = assignments.find(
+    ({ row }) =>
+      row.kind === "FAST_VARDKONTAKT" &&
+      row.careUnitId === UNITS.vcNorrsjo &&
+      !row.endedAt &&
+      !row.lifeThreatening &&
+      !scenarioRows.has(row.id) &&
+      row.startedAt < monthAgo &&
+      row.patientId !== patientRequest.id &&
+      !byId.get(row.patientId)!.protectedIdentity,
+  );
+  if (!existingContact) throw new Error("the demo has no active fast vårdkontakt at Vårdcentralen Norrsjö for the request case");
+
   return {
     assignments,
     refusals,
     notifications,
     scenario: {
+      requestClosing: {
+        withdrawnPatientId: withdrawnPatient.id,
+        movedAwayPatientId: movedAwayPatient.id,
+        existingContactPatientId: existingContact.row.patientId,
+      },
+      notInformedPatientId: notInformedPatient.id,
       patientRequestPatientId: patientRequest.id,
       doctorChoicePatientId: doctorChoice.id,
       doctorChoiceStaffId: staffId("maria-eriksson-nystrom"),

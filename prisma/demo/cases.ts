@@ -185,6 +185,65 @@ export function buildCases(input: {
         step(stockholmInstant(addDays(accepted.from, 1), "09:15"), enhetschef, { type: "PATIENT_ACCEPTED", acceptedOn: addDays(accepted.from, 1) }),
       ],
     },
+    // 1b. Patients' requests that closed without an appointment (PL 6 kap. 2 §): never for lack
+    // of need, only for the audited reasons — withdrawn, moved away — or because the patient
+    // already has a fast vårdkontakt at the unit (no second one; the patient is told who it is).
+    {
+      id: "demo-case-request-withdrawn",
+      opening: { process: "PATIENT_REQUEST", ...fvk(contacts.requestClosing.withdrawnPatientId) },
+      steps: [
+        step(day(12, "09:15"), sjukskoterska, { type: "RECEIVE_REQUEST", channel: "PHONE", receivedOn: addDays(today, -12) }),
+        step(day(10, "14:05"), sjukskoterska, {
+          type: "CLOSE_REQUEST",
+          closingReason: "WITHDRAWN",
+          comment: "Patienten ringde och tog tillbaka sin begäran; vill höra av sig igen vid behov.",
+        }),
+      ],
+    },
+    {
+      id: "demo-case-request-moved-away",
+      opening: { process: "PATIENT_REQUEST", ...fvk(contacts.requestClosing.movedAwayPatientId) },
+      steps: [
+        step(day(20, "11:00"), sjukskoterska, {
+          type: "RECEIVE_REQUEST",
+          channel: "VIA_1177",
+          receivedOn: addDays(today, -20),
+          requestText: "Jag behöver någon som håller ihop min vård.",
+        }),
+        step(day(15, "10:30"), verksamhetschef, {
+          type: "CLOSE_REQUEST",
+          closingReason: "MOVED_AWAY",
+          comment: "Har flyttat till Luleå och listat sig på en vårdcentral där.",
+        }),
+      ],
+    },
+    {
+      id: "demo-case-request-existing-contact",
+      opening: { process: "PATIENT_REQUEST", ...fvk(contacts.requestClosing.existingContactPatientId) },
+      steps: [
+        step(day(6, "13:40"), sjukskoterska, { type: "RECEIVE_REQUEST", channel: "IN_PERSON", receivedOn: addDays(today, -6) }),
+        step(day(5, "09:10"), sjukskoterska, { type: "CONFIRM_EXISTING_CONTACT" }),
+        step(day(5, "09:30"), sjukskoterska, { type: "NOTIFY", patientChannel: "PHONE", patientNotifiedOn: addDays(today, -5) }),
+      ],
+    },
+    // 4b. Livshotande tillstånd where the patient could not be told (seed §3.3): the daughter was.
+    {
+      id: "demo-case-life-threatening-relative-told",
+      opening: { process: "LIFE_THREATENING", ...fvk(contacts.notInformedPatientId) },
+      steps: [
+        step(day(4, "08:20"), lakare, { type: "ASSESS_LIFE_THREATENING", informRelatives: true, note: "Stroke med medvetandesänkning." }),
+        step(day(4, "09:00"), verksamhetschef, { type: "APPOINT", staffMemberId: staffId("anders-berglund"), reviewDueDate: inHalfAYear }),
+        step(day(4, "10:15"), lakare, {
+          type: "NOTIFY",
+          patientNotInformed: "on",
+          patientNotInformedReason: "Medvetslös efter stroke; kan inte ta emot information.",
+          relativeWho: "Dottern, tillika god man",
+          relativeChannel: "IN_PERSON",
+          relativeNotifiedOn: addDays(today, -4),
+          message: "Informerad om att Anders Berglund är fast vårdkontakt och hur hon når honom.",
+        }),
+      ],
+    },
     // 8. Val av fast läkarkontakt: the listed patient has chosen a läkare via 1177.
     {
       id: "demo-case-doctor-choice",

@@ -22,7 +22,7 @@ import { UNITS, buildCareUnits, buildOrganisations, buildTeams, buildUnitAndTeam
 import { buildPatients, patientRows } from "./patients";
 import { buildReferralScenario } from "./referrals";
 import { buildStaff, staffId } from "./staff";
-import { DEMO_DELEGATION, DEMO_USERS, type DemoUsername } from "./users";
+import { DEMO_DELEGATION, DEMO_TURNOVER_DELEGATIONS, DEMO_USERS, type DemoUsername } from "./users";
 
 export const TABLES = [
   "organisation",
@@ -191,15 +191,16 @@ async function writeRegion(tx: Tx, today: string, passwordHashes: Map<string, st
       }
     }
   }
-  if (!(await tx.delegation.findUnique({ where: { id: DEMO_DELEGATION.id }, select: { id: true } }))) {
+  for (const delegation of [DEMO_DELEGATION, ...DEMO_TURNOVER_DELEGATIONS]) {
+    if (await tx.delegation.findUnique({ where: { id: delegation.id }, select: { id: true } })) continue;
     await tx.delegation.create({
       data: {
-        id: DEMO_DELEGATION.id,
-        careUnitId: UNITS[DEMO_DELEGATION.unit],
-        delegatorId: userIds[DEMO_DELEGATION.delegator],
-        delegateId: userIds[DEMO_DELEGATION.delegate],
-        permissionCode: DEMO_DELEGATION.permissionCode,
-        validFrom: stockholmInstant(addDays(today, -DEMO_DELEGATION.validForDaysBefore), "09:00"),
+        id: delegation.id,
+        careUnitId: UNITS[delegation.unit],
+        delegatorId: userIds[delegation.delegator],
+        delegateId: userIds[delegation.delegate],
+        permissionCode: delegation.permissionCode,
+        validFrom: stockholmInstant(addDays(today, -delegation.validForDaysBefore), "09:00"),
       },
     });
     created.delegation++;

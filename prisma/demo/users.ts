@@ -51,3 +51,20 @@ export const DEMO_DELEGATION = {
   /** Valid from this many days before today, until further notice. */
   validForDaysBefore: 200,
 };
+
+/**
+ * The verksamhetschef of Vårdcentralen Norrsjö lets the administrator carry out staff turnover
+ * there (HSF 4 kap. 2 §): appointing the replacements is the verksamhetschef's, and an
+ * administrator runs a turnover only on a delegation (docs/decisions/018). A fast
+ * omsorgskontakt is not delegable: the enhetschef in hemtjänsten reassigns those.
+ */
+export const DEMO_TURNOVER_DELEGATIONS = (["appoint:fast-vardkontakt", "appoint:fast-lakarkontakt", "appoint:annan-fast-kontakt"] as const).map(
+  (permissionCode) => ({
+    id: `demo-delegation-vc-norrsjo-turnover-${permissionCode.slice("appoint:".length)}`,
+    unit: "vcNorrsjo" as UnitKey,
+    delegator: "verksamhetschef" as DemoUsername,
+    delegate: "administrator" as DemoUsername,
+    permissionCode,
+    validForDaysBefore: 200,
+  }),
+);

@@ -208,6 +208,8 @@ export function buildContacts(input: {
             : `Du har fått en ${row.roleTitle?.toLowerCase() ?? KIND_TEXT[row.kind]}: ${holder}, ${unitName.get(row.careUnitId)}.`,
         notifiedAt,
         recordedByUserId: null,
+        toldWhom: null,
+        notPossibleReason: null,
         createdAt: row.startedAt,
       });
     }

@@ -43,9 +43,11 @@ describe("with JavaScript", () => {
     const timeline = page.getByTestId("case-timeline");
     expect(await timeline.textContent()).toContain(t("event.RECEIVE_REQUEST"));
     expect(await timeline.textContent()).toContain("Sara Nilsson");
-    // Exactly the form the verksamhetschef may send now (PL 6 kap. 2 §).
+    // Exactly the forms the verksamhetschef may send now (PL 6 kap. 2 §): appoint, or close the
+    // request with the existing contact or one of its audited reasons.
     await page.getByRole("heading", { level: 3, name: t("event.APPOINT") }).waitFor();
-    expect(await page.locator("form.event-form").count()).toBe(1);
+    await page.getByRole("heading", { level: 3, name: t("event.CLOSE_REQUEST") }).waitFor();
+    expect(await page.locator("form.event-form").count()).toBe(3);
     await expectNoAxeViolations(page);
     await saveScreenshot(page, "case-page-appoint");
 

@@ -29,9 +29,11 @@ describe("the case page", () => {
   it("shows each user exactly the forms the machine accepts now and the user may send", async () => {
     const r = await region(db, now);
     const caseId = await openRequest(r);
-    // Appointing a fast vårdkontakt is the verksamhetschef's (PL 6 kap. 2 §), not the nurse's.
-    expect((await getCasePage(db, viewer(r.as.chief, r.vc.id), caseId, now))?.forms).toEqual(["APPOINT"]);
-    expect((await getCasePage(db, viewer(r.as.nurse, r.vc.id), caseId, now))?.forms).toEqual([]);
+    // Appointing a fast vårdkontakt is the verksamhetschef's (PL 6 kap. 2 §), not the nurse's; the
+    // request's audited closings (an existing contact at the unit, withdrawn, died, moved away) are anyone's who documents.
+    const closings = ["CONFIRM_EXISTING_CONTACT", "CLOSE_REQUEST"];
+    expect((await getCasePage(db, viewer(r.as.chief, r.vc.id), caseId, now))?.forms).toEqual(["APPOINT", ...closings]);
+    expect((await getCasePage(db, viewer(r.as.nurse, r.vc.id), caseId, now))?.forms).toEqual(closings);
 
     expect(await dispatch(caseId, appoint(r.nurse.id), r.as.chief, opts)).toMatchObject({ ok: true });
     // Now the patient is to be told: anyone with notification:record, with the channels required.
@@ -122,7 +124,7 @@ describe("the case page", () => {
     });
     const { loadGrant } = await import("~/auth/actor.server");
     const delegate = { ...r.as.nurse, grant: await loadGrant(db, r.as.nurse.userId, r.vc.id, "VARDPERSONAL", now) };
-    expect((await getCasePage(db, viewer(delegate, r.vc.id), caseId, now))?.forms).toEqual(["APPOINT"]);
+    expect((await getCasePage(db, viewer(delegate, r.vc.id), caseId, now))?.forms).toEqual(["APPOINT", "CONFIRM_EXISTING_CONTACT", "CLOSE_REQUEST"]);
     expect(await dispatch(caseId, appoint(r.secondNurse.id), delegate, opts)).toMatchObject({ ok: true });
     const page = await getCasePage(db, viewer(r.as.chief, r.vc.id), caseId, now);
     const chief = await db.user.findUniqueOrThrow({ where: { id: r.as.chief.userId } });

@@ -35,6 +35,11 @@ describe("what each role may do (SPEC §2)", () => {
     ["ENHETSCHEF_HEMTJANST", "appoint:fast-omsorgskontakt", true],
     ["VERKSAMHETSCHEF", "appoint:fast-omsorgskontakt", false],
     ["ADMINISTRATOR", "turnover:reassign", true],
+    // Decision 018: the roles that appoint may carry out a staff turnover of their unit themselves.
+    ["VERKSAMHETSCHEF", "turnover:reassign", true],
+    ["ENHETSCHEF_HEMTJANST", "turnover:reassign", true],
+    ["VARDPERSONAL", "turnover:reassign", false],
+    ["LAKARE", "turnover:reassign", false],
     ["ADMINISTRATOR", "audit:read", true],
     ["VERKSAMHETSCHEF", "audit:read", false],
     ["ADMINISTRATOR", "appoint:fast-vardkontakt", false],
@@ -93,8 +98,23 @@ describe("delegation (HSF 4 kap. 2 §)", () => {
     expect(grant.delegationIds).toEqual({});
   });
 
-  it("only covers appointing", () => {
-    expect(DELEGABLE).toEqual(["appoint:fast-vardkontakt", "appoint:annan-fast-kontakt"]);
+  it("only covers appointing in health care: a fast läkarkontakt too, never a fast omsorgskontakt (decision 018)", () => {
+    expect(DELEGABLE).toEqual(["appoint:fast-vardkontakt", "appoint:fast-lakarkontakt", "appoint:annan-fast-kontakt"]);
+  });
+
+  it("lets a delegate record a fast läkarkontakt, and ignores a delegated fast omsorgskontakt", async () => {
+    const unit = await createUnit(db);
+    const chief = await createUser(db, [{ careUnitId: unit.id, roleCode: "VERKSAMHETSCHEF" }]);
+    const nurse = await createUser(db, [{ careUnitId: unit.id, roleCode: "VARDPERSONAL" }]);
+    const given = async (permissionCode: string) =>
+      db.delegation.create({
+        data: { careUnitId: unit.id, delegatorId: chief.id, delegateId: nurse.id, permissionCode, validFrom: new Date("2026-01-01T00:00:00Z") },
+      });
+    const lakare = await given("appoint:fast-lakarkontakt");
+    await given("appoint:fast-omsorgskontakt");
+    const grant = await loadGrant(db, nurse.id, unit.id, "VARDPERSONAL", now);
+    expect(grant.delegationIds).toEqual({ "appoint:fast-lakarkontakt": lakare.id });
+    expect(can(grant, "appoint:fast-omsorgskontakt")).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@ import type { Db } from "~/db.server";
 import { ageOn, isoDateInStockholm, luhnCheckDigit, parseHsaId, parsePersonalIdentityNumber, parseReservnummer } from "~/domain/identifiers";
 import { addDays } from "../../prisma/demo/dates";
 import { TABLES, seedDemoRegion, type Summary } from "../../prisma/demo/region";
-import { DEMO_USERS } from "../../prisma/demo/users";
+import { DEMO_DELEGATION, DEMO_USERS } from "../../prisma/demo/users";
 import { acceptedEvents, PROCESSES, restoreSnapshot, type ProcessCode } from "../../machines/index";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
@@ -299,6 +299,21 @@ describe("the demo region", () => {
     expect(kontaktssk?.contactAbout).toBe("Frågor om din cancerbehandling");
   });
 
+  it("has requests closed without an appointment for their audited reasons, and a patient who could not be told", async () => {
+    const closed = await db.processCase.findMany({ where: { processCode: "PATIENT_REQUEST", status: "CLOSED" } });
+    expect(new Set(closed.map((c) => c.outcome))).toEqual(new Set(["WITHDRAWN", "MOVED_AWAY", "EXISTING_CONTACT"]));
+    const existing = closed.find((c) => c.outcome === "EXISTING_CONTACT")!;
+    // No second fast vårdkontakt at the unit: the one the patient had is still the only one.
+    expect(await db.assignment.count({ where: { patientId: existing.patientId, careUnitId: existing.careUnitId, kind: "FAST_VARDKONTAKT", endedAt: null } })).toBe(1);
+    const notTold = await db.notification.findFirstOrThrow({ where: { status: "NOT_POSSIBLE" } });
+    expect(notTold).toMatchObject({ recipient: "PATIENT", channel: null, notPossibleReason: expect.stringMatching(/\S/) });
+    expect(await db.notification.findFirstOrThrow({ where: { caseId: notTold.caseId, recipient: "RELATIVE" } })).toMatchObject({
+      status: "DONE",
+      channel: "IN_PERSON",
+      toldWhom: expect.stringMatching(/\S/),
+    });
+  });
+
   it("has open cases of every process, each snapshot one its machine can restore and move on", async () => {
     const cases = await db.processCase.findMany({ where: { status: "OPEN" } });
     expect(new Set(cases.map((c) => c.processCode))).toEqual(
@@ -331,9 +346,12 @@ describe("the demo region", () => {
     const sjukskoterska = DEMO_USERS.find((u) => u.username === "sjukskoterska")!;
     expect(sjukskoterska.unitNames).toHaveLength(2);
     expect(DEMO_USERS.find((u) => u.username === "administrator")!.unitNames.length).toBeGreaterThanOrEqual(3);
-    const delegation = await db.delegation.findFirstOrThrow({ include: { delegator: true, delegate: true, careUnit: true } });
+    const delegation = await db.delegation.findUniqueOrThrow({ where: { id: DEMO_DELEGATION.id }, include: { delegator: true, delegate: true, careUnit: true } });
     expect(delegation).toMatchObject({ permissionCode: "appoint:fast-vardkontakt", revokedAt: null, validTo: null });
     expect([delegation.delegator.username, delegation.delegate.username]).toEqual(["verksamhetschef", "delegat"]);
     expect(delegation.careUnit.name).toBe(DEMO_USERS[0].unitNames[0]);
+    // The administrator carries out turnover at the vårdcentral on the verksamhetschef's delegation (decision 018).
+    const turnover = await db.delegation.findMany({ where: { delegate: { username: "administrator" } }, orderBy: { permissionCode: "asc" } });
+    expect(turnover.map((d) => d.permissionCode)).toEqual(["appoint:annan-fast-kontakt", "appoint:fast-lakarkontakt", "appoint:fast-vardkontakt"]);
   });
 });

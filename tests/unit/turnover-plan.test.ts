@@ -97,4 +97,32 @@ describe("resolvePlan", () => {
     expect(resolvePlan([group([underWay])], candidates, choose("person:bo")).rows[0]).toMatchObject({ outcome: "blocked", problem: { code: "caseOpen" } });
     expect(resolvePlan([group([underWay])], candidates, choose("person:bo", { r1: KEEP })).rows[0]).toMatchObject({ outcome: "keep" });
   });
+
+  it("where the leaver is the medically responsible läkare, changes the row only with an eligible läkare chosen (decision 018)", () => {
+    const medical = { verdicts: new Map<string, Reason[]>([["doktor", []], ["bo", [{ code: "medicallyResponsibleNotLakare" }]]]) };
+    const rows = [row("r1", {}, { medical }), row("r2", {}, { medical }), row("r3", {}, { medical })];
+    const plan = resolvePlan([group(rows)], candidates, { ...choose("person:cia"), medical: { r2: "doktor", r3: "bo" } });
+    expect(plan.rows).toEqual([
+      { assignmentId: "r1", version: 0, outcome: "blocked", problem: { code: "medical", reasons: [{ code: "medicallyResponsibleRequired" }] } },
+      { assignmentId: "r2", version: 0, outcome: "change", replacementId: "cia", teamId: "gul", medicallyResponsibleId: "doktor" },
+      { assignmentId: "r3", version: 0, outcome: "blocked", problem: { code: "medical", reasons: [{ code: "medicallyResponsibleNotLakare" }] } },
+    ]);
+    // Blocked rows give nobody a contact.
+    expect(plan.loads).toEqual({ cia: { before: 2, after: 3 } });
+  });
+
+  it("a contact someone else holds gets only a new medically responsible läkare, never a holder; no choice leaves it as it is", () => {
+    const medical = { verdicts: new Map<string, Reason[]>([["doktor", []]]) };
+    const other = (id: string) => row(id, {}, { medical, holder: false });
+    const plan = resolvePlan([group([other("m1"), other("m2"), other("m3")])], candidates, {
+      ...choose("person:bo"),
+      medical: { m1: "doktor", m3: KEEP },
+    });
+    expect(plan.rows).toEqual([
+      { assignmentId: "m1", version: 0, outcome: "medical", medicallyResponsibleId: "doktor" },
+      { assignmentId: "m2", version: 0, outcome: "none" },
+      { assignmentId: "m3", version: 0, outcome: "keep" },
+    ]);
+    expect(plan.loads).toEqual({});
+  });
 });

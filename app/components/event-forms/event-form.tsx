@@ -1,6 +1,7 @@
 // One form per process event, drawn from its field description (fields.ts): a real
 // <Form method="post"> that works without JavaScript, validated in the browser by
 // react-hook-form with the event's zod schema (EVENT_INPUT), which the server checks again.
+import { Fragment } from "react";
 import { describedBy, FieldMessages } from "~/components/field-messages";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { FieldValues } from "react-hook-form";
@@ -60,22 +61,43 @@ export function EventForm({ type, setting, choices, hidden, submitLabel, result,
       {type === "NOTIFY" && choices.notice ? <NoticeHint notice={choices.notice} /> : null}
       {children}
       {fields.length === 0 ? <p>{t("cases.noFields")}</p> : null}
-      {fields.map((field) => (
-        <FieldInput
-          key={field.name}
-          field={field}
-          id={`${type}-${field.name}`}
-          registration={register(field.name)}
-          error={errorFor(field.name)}
-          defaultValue={value(field.name)}
-          choices={choices}
-        />
-      ))}
+      {groupsOf(fields).map(({ legend, fields: members }) => {
+        const inputs = members.map((field) => (
+          <FieldInput
+            key={field.name}
+            field={field}
+            id={`${type}-${field.name}`}
+            registration={register(field.name)}
+            error={errorFor(field.name)}
+            defaultValue={value(field.name)}
+            choices={choices}
+          />
+        ));
+        return legend ? (
+          <fieldset key={legend} className="field-group">
+            <legend>{t(legend)}</legend>
+            {inputs}
+          </fieldset>
+        ) : (
+          <Fragment key={members[0].name}>{inputs}</Fragment>
+        );
+      })}
       <button type="submit" className="button">
         {submitLabel}
       </button>
     </Form>
   );
+}
+
+/** Consecutive fields of the same group, in order; ungrouped fields stand alone. */
+function groupsOf(fields: readonly Field[]): { legend: Field["group"]; fields: Field[] }[] {
+  const groups: { legend: Field["group"]; fields: Field[] }[] = [];
+  for (const field of fields) {
+    const last = groups[groups.length - 1];
+    if (field.group && last?.legend === field.group) last.fields.push(field);
+    else groups.push({ legend: field.group, fields: [field] });
+  }
+  return groups;
 }
 
 type FieldProps = {

@@ -11,7 +11,8 @@ export type FormSetting = { process: ProcessCode; contactKind: ContactKind | nul
 type When = (setting: FormSetting) => boolean;
 
 type Option = { value: string; label: MessageKey };
-type Base = { name: string; label: MessageKey; hint?: MessageKey; when?: When };
+/** `group`: consecutive fields with the same group are drawn in one fieldset with this legend. */
+type Base = { name: string; label: MessageKey; hint?: MessageKey; when?: When; group?: MessageKey };
 
 export type Field = Base &
   (
@@ -85,10 +86,14 @@ export const EVENT_FIELDS: Record<EventType, readonly Field[]> = {
     { name: "internalNote", kind: "textarea", label: "cases.field.internalNote", optional: true, maxLength: TEXT_LIMITS.freeText },
   ],
   NOTIFY: [
-    { name: "patientChannel", kind: "choice", label: "cases.field.patientChannel", options: channels(["VIA_1177", "LETTER", "PHONE", "IN_PERSON"]) },
-    { name: "patientNotifiedOn", kind: "date", label: "cases.field.patientNotifiedOn", defaultToday: true },
-    { name: "relativeChannel", kind: "select", label: "cases.field.relativeChannel", options: channels(["LETTER", "PHONE", "IN_PERSON", "VIA_1177"]) },
-    { name: "relativeNotifiedOn", kind: "date", label: "cases.field.relativeNotifiedOn", optional: true },
+    { name: "patientChannel", kind: "choice", label: "cases.field.patientChannel", options: channels(["VIA_1177", "LETTER", "PHONE", "IN_PERSON"]), group: "cases.group.patient" },
+    { name: "patientNotifiedOn", kind: "date", label: "cases.field.patientNotifiedOn", defaultToday: true, group: "cases.group.patient" },
+    // "Patienten kunde inte informeras" (rules.notificationInsteadOfPatientRules): why, then who was told instead.
+    { name: "patientNotInformed", kind: "checkbox", label: "cases.field.patientNotInformed", group: "cases.group.patientNotInformed" },
+    { name: "patientNotInformedReason", kind: "textarea", label: "cases.field.patientNotInformedReason", hint: "cases.field.patientNotInformedReasonHint", maxLength: TEXT_LIMITS.reason, group: "cases.group.patientNotInformed" },
+    { name: "relativeWho", kind: "text", label: "cases.field.relativeWho", hint: "cases.field.relativeWhoHint", maxLength: TEXT_LIMITS.shortText, group: "cases.group.relative" },
+    { name: "relativeChannel", kind: "select", label: "cases.field.relativeChannel", options: channels(["LETTER", "PHONE", "IN_PERSON", "VIA_1177"]), group: "cases.group.relative" },
+    { name: "relativeNotifiedOn", kind: "date", label: "cases.field.relativeNotifiedOn", optional: true, group: "cases.group.relative" },
     { name: "message", kind: "textarea", label: "cases.field.message", optional: true, maxLength: TEXT_LIMITS.freeText },
   ],
   CANCEL: [reason("cases.field.cancelReason")],
@@ -103,6 +108,14 @@ export const EVENT_FIELDS: Record<EventType, readonly Field[]> = {
   UPDATE_DISCHARGE_DATE: [{ name: "expectedDischargeDate", kind: "date", label: "cases.field.expectedDischargeDate" }],
   RECEIVE_REFERRAL: [],
   CONFIRM_EXISTING_CONTACT: [],
+  CLOSE_REQUEST: [
+    { name: "closingReason", kind: "choice", label: "cases.field.closingReason", hint: "cases.field.closingReasonHint", options: [
+      { value: "WITHDRAWN", label: "cases.closingReason.WITHDRAWN" },
+      { value: "DIED", label: "cases.closingReason.DIED" },
+      { value: "MOVED_AWAY", label: "cases.closingReason.MOVED_AWAY" },
+    ] },
+    { name: "comment", kind: "textarea", label: "cases.field.comment", optional: true, maxLength: TEXT_LIMITS.freeText },
+  ],
   MARK_READY_FOR_DISCHARGE: [
     { name: "readyAt", kind: "datetime", label: "cases.field.readyAt", defaultNow: true },
     { name: "sipRequired", kind: "checkbox", label: "cases.field.sipRequired" },

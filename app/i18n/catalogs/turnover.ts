@@ -127,6 +127,25 @@ export const sv = {
   "turnover.status.openCase": "Ärende för {patient}",
   "turnover.status.fix": "Åtgärda och kör igen",
   "turnover.status.back": "Tillbaka till omfördelningen",
+
+  // Who appoints and the medically responsible läkare (docs/decisions/018).
+  "turnover.problem.medical": "Den medicinskt ansvariga läkaren måste ersättas:",
+  "turnover.failure.notAppointer":
+    "Du får förbereda omfördelningen men inte genomföra den här: att utse kräver verksamhetschefens roll eller delegering (för fast omsorgskontakt enhetschefens roll).",
+  "turnover.page.mayNotRun":
+    "Du kan förbereda omfördelningen, men för att genomföra den behöver du rätten att utse på enheten: som verksamhetschef eller genom verksamhetschefens delegering (fast omsorgskontakt: enhetschefen i hemtjänsten).",
+  "turnover.page.mayNotRunUnit": "{kind} på {unit}:",
+  "turnover.medical.heading": "Kontakter där {name} är medicinskt ansvarig läkare ({count})",
+  "turnover.medical.intro": "Någon annan är patientens fasta kontakt, men den medicinskt ansvariga läkaren slutar. Välj en ny medicinskt ansvarig läkare; ingen ändras utan ditt val.",
+  "turnover.medical.caption": "Kontakter med {name} som medicinskt ansvarig läkare",
+  "turnover.medical.col.holder": "Fast kontakt",
+  "turnover.medical.col.lakare": "Ny medicinskt ansvarig läkare",
+  "turnover.medical.label": "Ny medicinskt ansvarig läkare för {patient}",
+  "turnover.medical.none": "Välj läkare",
+  "turnover.medical.keep": "Lämna oförändrad (tas inte med)",
+  "turnover.medical.noLakare": "Ingen läkare på enheten kan vara medicinskt ansvarig.",
+  "turnover.medical.needed": "Den medicinskt ansvariga läkaren ({name}) kan inte vara kvar: välj en ny.",
+  "turnover.preview.medical": "Ny medicinskt ansvarig läkare för {count} kontakter som andra har.",
 } as const;
 
 export const en: Translation<typeof sv> = {
@@ -254,4 +273,22 @@ export const en: Translation<typeof sv> = {
   "turnover.status.openCase": "Case for {patient}",
   "turnover.status.fix": "Fix and run again",
   "turnover.status.back": "Back to the reassignment",
+
+  "turnover.problem.medical": "The medically responsible doctor must be replaced:",
+  "turnover.failure.notAppointer":
+    "You may prepare the reassignment but not carry it out here: appointing requires the head of operations' role or delegation (for a named care worker in home care, the home-care manager's role).",
+  "turnover.page.mayNotRun":
+    "You can prepare the reassignment, but carrying it out requires the right to appoint in the unit: as head of operations or through their delegation (named care worker in home care: the home-care manager).",
+  "turnover.page.mayNotRunUnit": "{kind} at {unit}:",
+  "turnover.medical.heading": "Contacts where {name} is the medically responsible doctor ({count})",
+  "turnover.medical.intro": "Someone else is the patient's named contact, but the medically responsible doctor is leaving. Choose a new medically responsible doctor; nothing changes without your choice.",
+  "turnover.medical.caption": "Contacts with {name} as medically responsible doctor",
+  "turnover.medical.col.holder": "Named contact",
+  "turnover.medical.col.lakare": "New medically responsible doctor",
+  "turnover.medical.label": "New medically responsible doctor for {patient}",
+  "turnover.medical.none": "Choose a doctor",
+  "turnover.medical.keep": "Leave unchanged (left out)",
+  "turnover.medical.noLakare": "No doctor at the unit can be medically responsible.",
+  "turnover.medical.needed": "The medically responsible doctor ({name}) cannot stay: choose a new one.",
+  "turnover.preview.medical": "A new medically responsible doctor for {count} contacts held by others.",
 };

@@ -51,8 +51,10 @@ describe("story (a): the patient's request", () => {
     await receive.getByLabel(t("cases.field.requestText")).fill("Vill ha en fast kontakt för sin diabetes.");
     const caseId = await submitStart(page, "RECEIVE_REQUEST");
     await expectCaseAt(page, "awaitingAppointment");
-    // Only the verksamhetschef (or a delegate) appoints: the nurse gets no form for it.
-    await page.getByText(t("cases.noForms")).waitFor();
+    // Only the verksamhetschef (or a delegate) appoints: the nurse gets no form for it, only the
+    // request's audited closings (an existing contact at the unit; withdrawn, died, moved away).
+    await stepForm(page, "CLOSE_REQUEST").waitFor();
+    expect(await stepForm(page, "APPOINT").count()).toBe(0);
     await checkPage(page, "a-3-case-received");
     await signOut(page);
 

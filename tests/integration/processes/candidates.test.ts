@@ -260,15 +260,15 @@ describe("appointment candidates: ändring (Bilaga 1.5)", () => {
     await expectExecutorAgrees(caseId, candidates, r.as.chief);
   });
 
-  it("a life-threatening contact is replaced only by another läkare, also when the administrator reassigns", async () => {
+  it("a life-threatening contact is replaced only by another läkare, also when a delegated administrator reassigns", async () => {
     const r = await region(db, now);
     const caseId = await change(r, { staffMemberId: r.doctor.id, lifeThreatening: true }, r.as.admin);
-    const candidates = await appointmentCandidates(db, caseId, r.as.admin, now);
+    const candidates = await appointmentCandidates(db, caseId, r.as.delegatedAdmin, now);
     if (!candidates) throw new Error("no candidates");
     expect(ids(candidates, true)).toEqual([r.otherDoctor.id]);
     expect(byId(candidates, r.doctor.id).reasons).toEqual(["Ersättaren är samma person som nu."]);
     expect(byId(candidates, r.secondNurse.id).reasons).toEqual(["Personen är inte legitimerad läkare."]);
-    await expectExecutorAgrees(caseId, candidates, r.as.admin);
+    await expectExecutorAgrees(caseId, candidates, r.as.delegatedAdmin);
   });
 
   it("everyone is refused, with the reason, once the contact was ended meanwhile", async () => {

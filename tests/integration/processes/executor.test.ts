@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { verifyChains } from "~/audit/verify.server";
 import { db } from "~/db.server";
 import { dispatch, startCase } from "~/processes/dispatch.server";
-import { createActor, createUnit } from "../../factories";
+import { createActor, createStaff, createUnit } from "../../factories";
 import { appoint, region } from "./scenario";
 
 const now = new Date("2026-11-25T09:00:00Z");
@@ -130,6 +130,34 @@ describe("dispatch", () => {
       expect(result).toMatchObject({ ok: false, error: "version" });
       expect(!result.ok && result.message).toMatch(/annan version av processen/);
     }
+  });
+
+  it("accepts as medically responsible only a legitimerad läkare in the care giver's health care (seed §3.3), else writes nothing", async () => {
+    const r = await region(db, now);
+    const caseId = await openRequest(r);
+    const vardbitrade = await createStaff(db, r.homeCare.id, "207023", { legitimations: "" });
+    // The region's units each belong to a care giver of their own (factories): the ward's läkare works for another.
+    const wardDoctor = await createStaff(db, r.ward.id, "201010");
+    const before = await footprint(caseId, r.patient.id);
+    const refused = await dispatch(caseId, appoint(r.nurse.id, { medicallyResponsibleStaffId: vardbitrade.id }), r.as.chief, opts);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: "invalid",
+      fieldErrors: {
+        medicallyResponsibleStaffId:
+          "Den medicinskt ansvariga ska vara legitimerad läkare. Den medicinskt ansvariga läkaren ska vara anställd i vårdgivarens hälso- och sjukvård den dagen.",
+      },
+    });
+    expect(await dispatch(caseId, appoint(r.nurse.id, { medicallyResponsibleStaffId: wardDoctor.id }), r.as.chief, opts)).toMatchObject({
+      error: "invalid",
+      fieldErrors: { medicallyResponsibleStaffId: "Den medicinskt ansvariga läkaren ska vara anställd i vårdgivarens hälso- och sjukvård den dagen." },
+    });
+    expect(await dispatch(caseId, appoint(r.nurse.id, { medicallyResponsibleStaffId: r.leftNurse.id }), r.as.chief, opts)).toMatchObject({
+      error: "invalid",
+    });
+    expect(await footprint(caseId, r.patient.id)).toEqual(before);
+    expect(await dispatch(caseId, appoint(r.nurse.id, { medicallyResponsibleStaffId: r.doctor.id }), r.as.chief, opts)).toMatchObject({ ok: true });
+    expect(await db.assignment.findFirstOrThrow({ where: { caseId } })).toMatchObject({ medicallyResponsibleStaffId: r.doctor.id });
   });
 
   it("refuses to move a closed case, or a case that does not exist", async () => {

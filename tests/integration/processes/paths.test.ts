@@ -5,6 +5,7 @@ import { db } from "~/db.server";
 import { dispatch, startCase, type EventSubmission, type StepActor, type StepResult } from "~/processes/dispatch.server";
 import { createActor, createStaff, createUnit } from "../../factories";
 import { freshDatabaseEachTest } from "../../setup/setup-test-env";
+import { createDelegatedActor } from "../../factories";
 import { appoint, notify, region, type Region } from "./scenario";
 
 // Some steps happen days after the case opened (a readiness, a SIP call): the audit chain
@@ -88,7 +89,7 @@ describe("PATIENT_REQUEST (Bilaga 1.1)", () => {
     });
   });
 
-  it("offers no refusal and no way to close without an appointment (PL 6 kap. 2 §)", async () => {
+  it("offers no refusal and no closing for lack of need (PL 6 kap. 2 §)", async () => {
     const r = await region(db, now);
     const { caseId } = await run(request(r), [[{ type: "RECEIVE_REQUEST", channel: "PHONE", receivedOn: "2026-11-25" }, r.as.nurse]]);
     for (const event of [
@@ -409,18 +410,25 @@ describe("CHANGE (Bilaga 1.5)", () => {
     ]);
   });
 
-  it("a life-threatening contact keeps a läkare, and the administrator may carry out the change", async () => {
+  it("a life-threatening contact keeps a läkare; the administrator carries out the change only on a delegation", async () => {
     const r = await region(db, now);
     const old = await withContact(r, { lifeThreatening: true, staffMemberId: r.doctor.id });
     const { caseId } = await run({ process: "CHANGE", patientId: r.patient.id, subjectId: old.id }, [
       [{ type: "REQUEST_CHANGE", reason: "Personalomsättning." }, r.as.admin],
     ]);
-    expect(await dispatch(caseId, appoint(r.nurse.id), r.as.admin, opts)).toMatchObject({ reasons: [{ code: "notLegitimeradLakare" }] });
-    ok(await dispatch(caseId, appoint(r.otherDoctor.id), r.as.admin, opts));
-    expect(await db.assignment.findFirstOrThrow({ where: { replacesId: old.id } })).toMatchObject({
-      lifeThreatening: true,
-      staffMemberId: r.otherDoctor.id,
-      appointedByUserId: r.as.admin.userId,
+    // PL 6 kap. 2 §, HSF 4 kap. 1–2 §§ (decision 018): preparing is not appointing.
+    const before = await db.assignment.count();
+    expect(await dispatch(caseId, appoint(r.otherDoctor.id), r.as.admin, opts)).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await db.assignment.count()).toBe(before);
+    expect(await dispatch(caseId, appoint(r.nurse.id), r.as.delegatedAdmin, opts)).toMatchObject({ reasons: [{ code: "notLegitimeradLakare" }] });
+    ok(await dispatch(caseId, appoint(r.otherDoctor.id), r.as.delegatedAdmin, opts));
+    const created = await db.assignment.findFirstOrThrow({ where: { replacesId: old.id } });
+    expect(created).toMatchObject({ lifeThreatening: true, staffMemberId: r.otherDoctor.id, appointedByUserId: r.as.delegatedAdmin.userId });
+    // The audit names the administrator, the role used and the delegation (SPEC §2).
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "assignment.create", entityId: created.id } })).toMatchObject({
+      userId: r.as.delegatedAdmin.userId,
+      roleCode: "ADMINISTRATOR",
+      delegationId: r.as.delegatedAdmin.delegationId,
     });
   });
 
@@ -431,11 +439,11 @@ describe("CHANGE (Bilaga 1.5)", () => {
     });
     const { caseId } = await run({ process: "CHANGE", patientId: r.patient.id, subjectId: overdue.id }, [[{ type: "REQUEST_CHANGE", reason: "Slutar." }, r.as.admin]]);
     // A date the user enters must lie ahead.
-    expect(await dispatch(caseId, { type: "APPOINT", staffMemberId: r.secondNurse.id, reviewDueDate: "2026-11-25" }, r.as.admin, opts)).toMatchObject({
+    expect(await dispatch(caseId, { type: "APPOINT", staffMemberId: r.secondNurse.id, reviewDueDate: "2026-11-25" }, r.as.chief, opts)).toMatchObject({
       error: "invalid",
       fieldErrors: { reviewDueDate: "Omprövningsdatumet ska ligga efter i dag." },
     });
-    ok(await dispatch(caseId, { type: "APPOINT", staffMemberId: r.secondNurse.id }, r.as.admin, opts));
+    ok(await dispatch(caseId, { type: "APPOINT", staffMemberId: r.secondNurse.id }, r.as.chief, opts));
     expect(await db.assignment.findFirstOrThrow({ where: { replacesId: overdue.id } })).toMatchObject({ reviewDueDate: "2026-10-01" });
   });
 
@@ -571,6 +579,20 @@ describe("DOCTOR_CHOICE (seed §2)", () => {
     expect(await db.assignment.findMany({ where: { patientId: r.patient.id, kind: "FAST_LAKARKONTAKT", endedAt: null } })).toMatchObject([
       { staffMemberId: r.otherDoctor.id, replacesId: earlier.id },
     ]);
+  });
+
+  it("a delegate of the verksamhetschef records the choice; a user without delegation may not (decision 018)", async () => {
+    const r = await region(db, now);
+    const delegate = await createDelegatedActor(db, r.vc.id, "VARDPERSONAL", r.as.chief.userId, "appoint:fast-lakarkontakt", now);
+    const { caseId } = await run(opening(r), [choice(r)]);
+    expect(await dispatch(caseId, appoint(r.doctor.id), r.as.nurse, opts)).toMatchObject({ ok: false, error: "forbidden" });
+    ok(await dispatch(caseId, appoint(r.doctor.id), delegate, opts));
+    const created = await db.assignment.findFirstOrThrow({ where: { caseId, kind: "FAST_LAKARKONTAKT" } });
+    expect(created).toMatchObject({ staffMemberId: r.doctor.id, appointedByUserId: delegate.userId });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "assignment.create", entityId: created.id } })).toMatchObject({
+      roleCode: "VARDPERSONAL",
+      delegationId: delegate.delegationId,
+    });
   });
 
   it("only where the patient is listed", async () => {

@@ -2,7 +2,7 @@
 // who are eligible for each kind of contact, one patient known at all three, and the users
 // who act there.
 import type { Db } from "~/db.server";
-import { createActor, createPatient, createStaff, createUnit } from "../../factories";
+import { createActor, createDelegatedActor, createPatient, createStaff, createUnit } from "../../factories";
 
 export async function region(db: Db, now: Date) {
   const vc = await createUnit(db, "REGIONAL_PRIMARVARD", "Vårdcentralen Test");
@@ -13,6 +13,7 @@ export async function region(db: Db, now: Date) {
   const homeCareService = await db.homeCareService.create({
     data: { patientId: patient.id, careUnitId: homeCare.id, from: "2026-01-01" },
   });
+  const chief = await createActor(db, vc.id, "VERKSAMHETSCHEF", now);
   return {
     vc,
     ward,
@@ -26,10 +27,12 @@ export async function region(db: Db, now: Date) {
     leftNurse: await createStaff(db, vc.id, "206011", { employmentEndDate: "2026-01-31" }),
     underskoterska: await createStaff(db, homeCare.id, "207010", { legitimations: "", underskoterskaBevis: true }),
     as: {
-      chief: await createActor(db, vc.id, "VERKSAMHETSCHEF", now),
+      chief,
       nurse: await createActor(db, vc.id, "VARDPERSONAL", now),
       doctor: await createActor(db, vc.id, "LAKARE", now),
       admin: await createActor(db, vc.id, "ADMINISTRATOR", now),
+      /** An administrator holding the verksamhetschef's delegation to appoint fasta vårdkontakter (HSF 4 kap. 2 §). */
+      delegatedAdmin: await createDelegatedActor(db, vc.id, "ADMINISTRATOR", chief.userId, "appoint:fast-vardkontakt", now),
       wardNurse: await createActor(db, ward.id, "VARDPERSONAL", now),
       wardChief: await createActor(db, ward.id, "VERKSAMHETSCHEF", now),
       homeCareChief: await createActor(db, homeCare.id, "ENHETSCHEF_HEMTJANST", now),

@@ -3,20 +3,26 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { reassignInBatch, type BatchOptions, type PlannedChange } from "~/processes/batch.server";
+import { reassignInBatch, type BatchActor, type BatchOptions, type PlannedChange, type PlannedMedicalChange } from "~/processes/batch.server";
+import { createActor, createDelegatedActor, createPatient, createStaff, createUnit } from "../../factories";
 import { dispatch, startCase } from "~/processes/dispatch.server";
 import { domainState, EFFECTIVE_AT, NOW, turnoverScenario, type TurnoverScenario } from "./scenario";
 
 const REASON = "Slutar sin anställning";
 
-function run(s: TurnoverScenario, changes: PlannedChange[], options: Partial<BatchOptions> = {}) {
+function run(
+  s: TurnoverScenario,
+  changes: PlannedChange[],
+  options: Partial<BatchOptions> = {},
+  { actor = s.batchActor, medical = [] }: { actor?: BatchActor; medical?: PlannedMedicalChange[] } = {},
+) {
   const prefix = randomUUID().slice(0, 8);
   let n = 0;
   return db.$transaction((tx) =>
     reassignInBatch(
       tx,
-      { leaverId: s.leaver.id, reason: REASON, reviewDueDate: null, changes },
-      s.batchActor,
+      { leaverId: s.leaver.id, reason: REASON, reviewDueDate: null, changes, medical },
+      actor,
       { now: NOW, newId: () => `${prefix}-${++n}`, ...options },
     ),
   );
@@ -26,7 +32,7 @@ describe("a turnover batch", () => {
   it("ends each old contact and starts the new one at the same instant, the day after the last day", async () => {
     const s = await turnoverScenario(db);
     const result = await run(s, s.goodPlan);
-    expect(result).toEqual({ ok: true, effectiveAt: EFFECTIVE_AT, cases: 5 });
+    expect(result).toEqual({ ok: true, effectiveAt: EFFECTIVE_AT, cases: 5, medical: 0 });
 
     for (const [i, row] of s.rows.entries()) {
       const old = await db.assignment.findUniqueOrThrow({ where: { id: row.id } });
@@ -181,6 +187,114 @@ describe("a turnover batch", () => {
   it("takes effect now when the last day has already passed", async () => {
     const s = await turnoverScenario(db);
     await db.staffMember.update({ where: { id: s.leaver.id }, data: { employmentEndDate: "2026-11-20" } });
-    expect(await run(s, s.goodPlan)).toEqual({ ok: true, effectiveAt: NOW, cases: 5 });
+    expect(await run(s, s.goodPlan)).toEqual({ ok: true, effectiveAt: NOW, cases: 5, medical: 0 });
+  });
+
+  it("runs only with the runner's appointing right: an administrator without delegation prepares, never carries out (decision 018)", async () => {
+    const s = await turnoverScenario(db);
+    const plain = await createActor(db, s.vc.id, "ADMINISTRATOR", NOW);
+    const before = await domainState(db);
+    const result = await run(s, s.goodPlan, {}, { actor: { userId: plain.userId, requestId: plain.requestId, grants: new Map([[s.vc.id, plain.grant]]) } });
+    expect(result).toEqual({
+      ok: false,
+      failures: s.rows.map((row) => ({ assignmentId: row.id, code: "notAppointer", reasons: [{ code: "appointerNotVerksamhetschef" }] })),
+    });
+    expect(await domainState(db)).toEqual(before);
+    // The verksamhetschef's own role is the right too.
+    const chief = { userId: s.chief.userId, requestId: s.chief.requestId, grants: new Map([[s.vc.id, s.chief.grant]]) };
+    expect(await run(s, s.goodPlan, {}, { actor: chief })).toMatchObject({ ok: true, cases: 5 });
+  });
+
+  it("records the delegation it ran on, on every audit row of the batch", async () => {
+    const s = await turnoverScenario(db);
+    await run(s, s.goodPlan);
+    const audit = await db.auditEvent.findMany({ where: { patientId: { in: s.rows.map((r) => r.patientId) }, userId: s.admin.userId } });
+    expect(audit.length).toBeGreaterThan(5 * 3);
+    for (const row of audit) expect(row).toMatchObject({ roleCode: "ADMINISTRATOR", delegationId: s.admin.delegationId });
+  });
+
+  it("asks for a new medically responsible läkare when the leaver held it, validated by the rule; never blanks it", async () => {
+    const s = await turnoverScenario(db);
+    const row = s.rows[0];
+    await db.assignment.update({ where: { id: row.id }, data: { medicallyResponsibleStaffId: s.leaver.id } });
+    const vardbitrade = await createStaff(db, s.vc.id, "207023", { legitimations: "" });
+    const before = await domainState(db);
+    const planned = (medicallyResponsibleId: string | null) => [{ ...s.goodPlan[0], medicallyResponsibleId }];
+    expect(await run(s, planned(null))).toEqual({
+      ok: false,
+      failures: [{ assignmentId: row.id, code: "rules", reasons: [{ code: "medicallyResponsibleRequired" }] }],
+    });
+    expect(await run(s, planned(vardbitrade.id))).toEqual({
+      ok: false,
+      failures: [{ assignmentId: row.id, code: "rules", reasons: [{ code: "medicallyResponsibleNotLakare" }] }],
+    });
+    expect(await domainState(db)).toEqual(before);
+    expect(await run(s, planned(s.doctor.id))).toMatchObject({ ok: true, cases: 1 });
+    expect(await db.assignment.findUniqueOrThrow({ where: { replacesId: row.id } })).toMatchObject({ medicallyResponsibleStaffId: s.doctor.id });
+  });
+
+  it("gives a contact someone else holds a new medically responsible läkare when the leaver held only that", async () => {
+    const s = await turnoverScenario(db);
+    const held = await db.assignment.create({
+      data: {
+        kind: "FAST_VARDKONTAKT",
+        patientId: s.rows[0].patientId,
+        staffMemberId: s.nurseB.id,
+        careUnitId: s.vc.id,
+        startedAt: new Date("2026-03-01T08:00:00Z"),
+        reviewDueDate: "2027-03-01",
+        medicallyResponsibleStaffId: s.leaver.id,
+      },
+    });
+    const vardbitrade = await createStaff(db, s.vc.id, "207023", { legitimations: "" });
+    const before = await domainState(db);
+    const refused = await run(s, [], {}, { medical: [{ assignmentId: held.id, version: held.version, medicallyResponsibleId: vardbitrade.id }] });
+    expect(refused).toEqual({ ok: false, failures: [{ assignmentId: held.id, code: "rules", reasons: [{ code: "medicallyResponsibleNotLakare" }] }] });
+    const plain = await createActor(db, s.vc.id, "ADMINISTRATOR", NOW);
+    const withoutRight = await run(s, [], {}, {
+      actor: { userId: plain.userId, requestId: plain.requestId, grants: new Map([[s.vc.id, plain.grant]]) },
+      medical: [{ assignmentId: held.id, version: held.version, medicallyResponsibleId: s.doctor.id }],
+    });
+    expect(withoutRight).toMatchObject({ ok: false, failures: [{ assignmentId: held.id, code: "notAppointer" }] });
+    expect(await domainState(db)).toEqual(before);
+
+    expect(await run(s, [], {}, { medical: [{ assignmentId: held.id, version: held.version, medicallyResponsibleId: s.doctor.id }] })).toMatchObject({
+      ok: true,
+      cases: 0,
+      medical: 1,
+    });
+    expect(await db.assignment.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({
+      staffMemberId: s.nurseB.id,
+      medicallyResponsibleStaffId: s.doctor.id,
+      version: held.version + 1,
+      endedAt: null,
+    });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "assignment.update", entityId: held.id } })).toMatchObject({
+      userId: s.admin.userId,
+      delegationId: s.admin.delegationId,
+      before: JSON.stringify({ medicallyResponsibleStaffId: s.leaver.id, version: held.version }),
+    });
+  });
+
+  it("hands fasta omsorgskontakter over only by the enhetschef's own role: never on a delegation (SoL, decision 018)", async () => {
+    const hemtjanst = await createUnit(db, "HEMTJANST", "Hemtjänsten Omsättning");
+    const leaver = await createStaff(db, hemtjanst.id, "207010", { legitimations: "", underskoterskaBevis: true, employmentEndDate: "2026-12-09" });
+    const successor = await createStaff(db, hemtjanst.id, "207010", { legitimations: "", underskoterskaBevis: true });
+    const patient = await createPatient(db);
+    await db.homeCareService.create({ data: { patientId: patient.id, careUnitId: hemtjanst.id, from: "2026-01-01" } });
+    const contact = await db.assignment.create({
+      data: { kind: "FAST_OMSORGSKONTAKT", patientId: patient.id, staffMemberId: leaver.id, careUnitId: hemtjanst.id, startedAt: new Date("2026-03-01T08:00:00Z"), reviewDueDate: "2027-03-01" },
+    });
+    const planned = [{ assignmentId: contact.id, version: contact.version, replacementId: successor.id, teamId: null }];
+    const order = (actor: BatchActor) =>
+      db.$transaction((tx) => reassignInBatch(tx, { leaverId: leaver.id, reason: REASON, reviewDueDate: null, changes: planned }, actor, { now: NOW, newId: randomUUID }));
+    const head = await createActor(db, hemtjanst.id, "VERKSAMHETSCHEF", NOW);
+    const admin = await createDelegatedActor(db, hemtjanst.id, "ADMINISTRATOR", head.userId, "appoint:fast-omsorgskontakt", NOW);
+    expect(await order({ userId: admin.userId, requestId: admin.requestId, grants: new Map([[hemtjanst.id, admin.grant]]) })).toEqual({
+      ok: false,
+      failures: [{ assignmentId: contact.id, code: "notAppointer", reasons: [{ code: "appointerNotEnhetschef" }] }],
+    });
+    const chief = await createActor(db, hemtjanst.id, "ENHETSCHEF_HEMTJANST", NOW);
+    expect(await order({ userId: chief.userId, requestId: chief.requestId, grants: new Map([[hemtjanst.id, chief.grant]]) })).toMatchObject({ ok: true, cases: 1 });
   });
 });

@@ -8,6 +8,7 @@ import { startBatch, withProgress } from "~/turnover/jobs.server";
 import { findBatch, loadTurnover, planFor, saveDraft } from "~/turnover/turnover.server";
 import type { TurnoverChoices } from "~/turnover/plan";
 import { allowConsoleError } from "../../setup/setup-test-env";
+import { createActor } from "../../factories";
 import { domainState, NOW, turnoverScenario, type TurnoverScenario } from "./scenario";
 
 const clock = { now: () => NOW };
@@ -40,6 +41,51 @@ describe("the turnover page's data", () => {
   });
 });
 
+describe("preparing without the appointing right, and the medically responsible läkare (decision 018)", () => {
+  it("lets an administrator without delegation prepare the same plan, and says the run needs the right", async () => {
+    const s = await turnoverScenario(db);
+    const plain = await createActor(db, s.vc.id, "ADMINISTRATOR", NOW);
+    const actor = { ...s.actor, userId: plain.userId, grant: plain.grant };
+    const [withRight, withoutRight] = await Promise.all([loadTurnover(db, s.actor, s.leaver.id, NOW), loadTurnover(db, actor, s.leaver.id, NOW)]);
+    const [delegated] = withRight?.page.groups ?? [];
+    const [prepared] = withoutRight?.page.groups ?? [];
+    expect(prepared.rows.map((r) => r.eligibleIds)).toEqual(delegated.rows.map((r) => r.eligibleIds));
+    expect(delegated.mayNotRun).toEqual([]);
+    expect(prepared.mayNotRun).toEqual([{ code: "appointerNotVerksamhetschef" }]);
+  });
+
+  it("lists the contacts others hold where the leaver is medically responsible, offering the unit's eligible läkare", async () => {
+    const s = await turnoverScenario(db);
+    const held = await db.assignment.create({
+      data: {
+        kind: "FAST_VARDKONTAKT",
+        patientId: s.rows[0].patientId,
+        staffMemberId: s.nurseB.id,
+        careUnitId: s.vc.id,
+        startedAt: new Date("2026-03-01T08:00:00Z"),
+        medicallyResponsibleStaffId: s.leaver.id,
+      },
+    });
+    await db.assignment.update({ where: { id: s.rows[1].id }, data: { medicallyResponsibleStaffId: s.leaver.id } });
+    const turnover = await loadTurnover(db, s.actor, s.leaver.id, NOW);
+    expect(turnover?.page.medical).toEqual([expect.objectContaining({ assignmentId: held.id, eligibleIds: [s.doctor.id] })]);
+    const holderRow = turnover?.page.groups[0].rows.find((r) => r.assignmentId === s.rows[1].id);
+    expect(holderRow?.medical).toMatchObject({ eligibleIds: [s.doctor.id] });
+    if (!turnover) throw new Error("no turnover");
+    // Nothing chosen: the holder row stays blocked, the other row stays as it is; chosen, both go.
+    const none = planFor(turnover, { reason: "Slutar", reviewDueDate: null, groups: { [groupKey(s)]: `person:${s.nurseA.id}` }, rows: {} });
+    expect(none.rows.find((r) => r.assignmentId === s.rows[1].id)).toMatchObject({ outcome: "blocked", problem: { code: "medical" } });
+    expect(none.rows.find((r) => r.assignmentId === held.id)).toMatchObject({ outcome: "none" });
+    const medical = { [s.rows[1].id]: s.doctor.id, [held.id]: s.doctor.id };
+    const chosen = planFor(turnover, { reason: "Slutar", reviewDueDate: null, groups: { [groupKey(s)]: `person:${s.nurseA.id}` }, rows: {}, medical });
+    expect(chosen.rows.find((r) => r.assignmentId === s.rows[1].id)).toMatchObject({ outcome: "change", medicallyResponsibleId: s.doctor.id });
+    expect(chosen.rows.find((r) => r.assignmentId === held.id)).toMatchObject({ outcome: "medical", medicallyResponsibleId: s.doctor.id });
+    // A läkare the rule refuses is never taken: the row is blocked with the rule's reasons.
+    const refused = planFor(turnover, { reason: "Slutar", reviewDueDate: null, groups: {}, rows: {}, medical: { [held.id]: s.nurseA.id } });
+    expect(refused.rows.find((r) => r.assignmentId === held.id)).toMatchObject({ outcome: "blocked", problem: { code: "medical" } });
+  });
+});
+
 describe("a turnover batch run as a job", () => {
   it("runs the previewed plan once however often it is started, with its audit trail", async () => {
     const s = await turnoverScenario(db);
@@ -59,6 +105,19 @@ describe("a turnover batch run as a job", () => {
     expect(await verifyChains(db)).toMatchObject({ ok: true, broken: null });
     // Nothing left with the leaver, so the worklist no longer lists them.
     expect(await db.assignment.count({ where: { staffMemberId: s.leaver.id, endedAt: null } })).toBe(0);
+  });
+
+  it("carries out the medically responsible läkare chosen in the preview, for a contact someone else holds", async () => {
+    const s = await turnoverScenario(db);
+    const held = await db.assignment.create({
+      data: { kind: "FAST_VARDKONTAKT", patientId: s.rows[0].patientId, staffMemberId: s.nurseB.id, careUnitId: s.vc.id, startedAt: new Date("2026-03-01T08:00:00Z"), medicallyResponsibleStaffId: s.leaver.id },
+    });
+    const { batchId } = await preview(s, { groups: {}, rows: {}, medical: { [held.id]: s.doctor.id } });
+    const started = await startBatch(db, s.actor, s.leaver.id, batchId, NOW, { jobDb: db, ...clock });
+    if (typeof started !== "object" || started === null) throw new Error("did not start");
+    await started.done;
+    expect(await findBatch(db, s.actor, s.leaver.id, batchId)).toMatchObject({ status: "SUCCEEDED", total: 1 });
+    expect(await db.assignment.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ medicallyResponsibleStaffId: s.doctor.id, staffMemberId: s.nurseB.id });
   });
 
   it("fails cleanly, naming the row someone changed meanwhile, and the next plan succeeds", async () => {

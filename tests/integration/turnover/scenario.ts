@@ -4,7 +4,7 @@
 import type { Actor } from "~/auth/actor.server";
 import type { Db } from "~/db.server";
 import type { BatchActor, PlannedChange } from "~/processes/batch.server";
-import { createActor, createPatient, createStaff, createUnit } from "../../factories";
+import { createActor, createDelegatedActor, createPatient, createStaff, createUnit } from "../../factories";
 
 export const NOW = new Date("2026-11-25T09:00:00Z");
 export const LAST_DAY = "2026-12-09";
@@ -45,7 +45,10 @@ export async function turnoverScenario(db: Db) {
   await db.notification.create({
     data: { patientId: rows[3].patientId, assignmentId: rows[3].id, recipient: "RELATIVE", status: "DONE", channel: "PHONE", createdAt: NOW },
   });
-  const admin = await createActor(db, vc.id, "ADMINISTRATOR", NOW);
+  // The administrator carries out the turnover on the verksamhetschef's delegation (PL 6 kap. 2 §,
+  // HSF 4 kap. 1–2 §§; decision 018): it is recorded on the batch's audit rows.
+  const chief = await createActor(db, vc.id, "VERKSAMHETSCHEF", NOW);
+  const admin = await createDelegatedActor(db, vc.id, "ADMINISTRATOR", chief.userId, "appoint:fast-vardkontakt", NOW);
   const batchActor: BatchActor = { userId: admin.userId, requestId: admin.requestId, grants: new Map([[vc.id, admin.grant]]) };
   const actor: Actor = {
     userId: admin.userId,
@@ -64,7 +67,7 @@ export async function turnoverScenario(db: Db) {
     replacementId: i === 4 ? doctor.id : i % 2 === 0 ? nurseA.id : nurseB.id,
     teamId: i === 4 ? null : team.id,
   }));
-  return { vc, team, leaver, nurseA, nurseB, doctor, leavingFirst, rows, admin, actor, batchActor, goodPlan };
+  return { vc, team, leaver, nurseA, nurseB, doctor, leavingFirst, rows, chief, admin, actor, batchActor, goodPlan };
 }
 
 export type TurnoverScenario = Awaited<ReturnType<typeof turnoverScenario>>;
