@@ -29,6 +29,7 @@ import {
   careContactAtUnit,
   referralDeadline,
   referralReceiverRules,
+  referralSentLate,
   sipCallDeadline,
   type ActiveAssignmentFacts,
   type IsoDate,
@@ -137,6 +138,15 @@ const updateDischargeDate = [
 type Context = DischargeReferralContext;
 type Event = DischargeReferralEvent;
 
+/**
+ * The deadline the inskrivningsmeddelande is sent against: the one REGISTER_ADMISSION and ASSESS
+ * set (referralDeadline from the admission, or from an assessment made 24 h or more after it).
+ */
+const referralDueAt = (context: Context, sentAt: string) => {
+  const admittedAt = context.admittedAt ?? sentAt;
+  return referralDeadline(admittedAt, context.assessedAt ?? admittedAt);
+};
+
 export const machine = setup({
   types: {} as { context: DischargeReferralContext; events: DischargeReferralEvent; input: CaseInput },
   actions: effectActions,
@@ -244,6 +254,9 @@ export const machine = setup({
                 admittedAt: context.admittedAt ?? event.at,
                 expectedDischargeDate: event.expectedDischargeDate,
                 sentAt: event.at,
+                dueAt: referralDueAt(context, event.at),
+                // Lateness is recorded, never refused: a late message must still be sent.
+                sentLate: referralSentLate(referralDueAt(context, event.at), event.at),
               }),
             },
             { type: "clearDeadline", params: { kind: "SEND_REFERRAL" } },

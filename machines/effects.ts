@@ -65,6 +65,10 @@ export type CreateDischargeReferral = {
   admittedAt: string;
   expectedDischargeDate: IsoDate;
   sentAt: string;
+  /** Lag (2017:612): the 24-hour deadline the message was due by (referralDeadline). */
+  dueAt: string;
+  /** Sent after `dueAt` (referralSentLate): recorded on the message, counted in the compliance measures. */
+  sentLate: boolean;
 };
 
 export type UpdateDischargeReferral = {

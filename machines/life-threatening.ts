@@ -1,7 +1,8 @@
 // Bilaga 1.4 — Livshotande tillstånd. When a treating läkare has judged the condition
 // life-threatening, the verksamhetschef sees that a legitimerad läkare is appointed fast
-// vårdkontakt as soon as possible (SOSFS 2011:7 2 kap. 3 §); the patient and, where
-// applicable, relatives are told personally.
+// vårdkontakt as soon as possible (SOSFS 2011:7 2 kap. 3 §; in the region's care — the
+// regulation does not bind municipal health care, see fastVardkontaktRules); the patient and,
+// where applicable, relatives are told personally.
 import { assign, setup } from "xstate";
 import {
   anyOf,

@@ -40,6 +40,9 @@ import {
   overallCoordinationRules,
   referralDeadline,
   referralReceiverRules,
+  referralSenderRules,
+  referralSentLate,
+  caseOpeningRules,
   refusalPossible,
   nextReviewDateRules,
   reviewDateRequiredFor,
@@ -528,6 +531,19 @@ describe("fastVardkontaktRules (PL 6 kap. 2 §, SOSFS 2011:7)", () => {
     expect(codes(fastVardkontaktRules(appointment({ staff: staff(), lifeThreatening: true })))).toEqual([]);
   });
 
+  it("requires the läkare in the region's care, not in municipal care (SOSFS 2011:7 2 kap. 3 §)", () => {
+    // The region's units: the läkare requirement holds.
+    for (const kind of ["SLUTENVARD", "REGIONAL_PRIMARVARD", "SPECIALISERAD_OPPENVARD"] as const) {
+      expect(codes(fastVardkontaktRules(appointment({ staff: sjukskoterska, lifeThreatening: true, unit: unit({ kind }) })))).toEqual([
+        "notLegitimeradLakare",
+      ]);
+    }
+    // Kommunal primärvård: the regulation does not bind it, a sjuksköterska may be appointed.
+    const kommunal = unit({ kind: "KOMMUNAL_PRIMARVARD", regionallyFinanced: false });
+    expect(codes(fastVardkontaktRules(appointment({ staff: sjukskoterska, lifeThreatening: true, unit: kommunal })))).toEqual([]);
+    expect(codes(fastVardkontaktRules(appointment({ staff: staff(), lifeThreatening: true, unit: kommunal })))).toEqual([]);
+  });
+
   it("reports both a wrong unit and a missing läkare", () => {
     const a = appointment({ staff: sjukskoterska, lifeThreatening: true, unit: unit({ kind: "HEMTJANST" }) });
     expect(codes(fastVardkontaktRules(a))).toEqual(["unitNotHealthCare", "notLegitimeradLakare"]);
@@ -948,12 +964,89 @@ describe("referralReceiverRules (lag 2017:612 2 kap. 5 §)", () => {
     expect(codes(referralReceiverRules(FROM, unit({ kind })))).toEqual(["referralReceiverNotOpenCare"]);
   });
 
+  it("requires the open care unit to be regionally financed (regionfinansierad öppen vård)", () => {
+    for (const kind of ["REGIONAL_PRIMARVARD", "SPECIALISERAD_OPPENVARD"] as const) {
+      expect(referralReceiverRules(FROM, unit({ kind, regionallyFinanced: true }))).toEqual({ eligible: true });
+      expect(codes(referralReceiverRules(FROM, unit({ kind, regionallyFinanced: false })))).toEqual([
+        "referralReceiverNotRegionallyFinanced",
+      ]);
+    }
+  });
+
+  it("names the wrong kind of unit, not its financing, when it is no open care at all", () => {
+    expect(codes(referralReceiverRules(FROM, unit({ kind: "KOMMUNAL_PRIMARVARD", regionallyFinanced: false })))).toEqual([
+      "referralReceiverNotOpenCare",
+    ]);
+  });
+
   it("refuses sending to the same unit", () => {
     expect(codes(referralReceiverRules(UNIT_ID, unit()))).toEqual(["referralToSameUnit"]);
     expect(codes(referralReceiverRules(FROM, unit({ id: FROM, kind: "SLUTENVARD" })))).toEqual([
       "referralToSameUnit",
       "referralReceiverNotOpenCare",
     ]);
+  });
+});
+
+describe("referralSenderRules and caseOpeningRules (lag 2017:612: the slutenvård sends)", () => {
+  it("a discharge case opens at the slutenvård", () => {
+    expect(referralSenderRules({ kind: "SLUTENVARD" })).toEqual([]);
+    expect(caseOpeningRules("DISCHARGE_REFERRAL", unit({ kind: "SLUTENVARD", regionallyFinanced: false }))).toEqual({ eligible: true });
+  });
+
+  it.each(["REGIONAL_PRIMARVARD", "KOMMUNAL_PRIMARVARD", "SPECIALISERAD_OPPENVARD", "HEMTJANST"] as const)(
+    "a discharge case does not open at a %s unit",
+    (kind) => {
+      expect(codes(referralSenderRules({ kind }))).toEqual(["referralSenderNotInpatientCare"]);
+      expect(codes(caseOpeningRules("DISCHARGE_REFERRAL", unit({ kind })))).toEqual(["referralSenderNotInpatientCare"]);
+    },
+  );
+
+  it("other processes open where processAppliesAt says they apply", () => {
+    expect(caseOpeningRules("DOCTOR_CHOICE", unit())).toEqual({ eligible: true });
+    expect(codes(caseOpeningRules("DOCTOR_CHOICE", unit({ regionallyFinanced: false })))).toEqual(["processNotAtUnit"]);
+    expect(caseOpeningRules("HOME_CARE_CONTACT", unit({ kind: "HEMTJANST" }))).toEqual({ eligible: true });
+    expect(codes(caseOpeningRules("LIFE_THREATENING", unit({ kind: "HEMTJANST" })))).toEqual(["processNotAtUnit"]);
+    expect(caseOpeningRules("CHANGE", unit({ kind: "HEMTJANST" }))).toEqual({ eligible: true });
+  });
+});
+
+describe("referralSentLate (lag 2017:612: within 24 hours)", () => {
+  const ADMITTED = "2026-03-10T08:00:00.000Z";
+  const due = referralDeadline(ADMITTED, ADMITTED);
+
+  it("exactly 24 h 0 min after admission is in time; 24 h + 1 min is late", () => {
+    expect(referralSentLate(due, "2026-03-11T08:00:00.000Z")).toBe(false);
+    expect(referralSentLate(due, "2026-03-11T08:01:00.000Z")).toBe(true);
+  });
+
+  it("the boundary is the instant: a millisecond before is in time, a millisecond after is late", () => {
+    expect(referralSentLate(due, "2026-03-11T07:59:59.999Z")).toBe(false);
+    expect(referralSentLate(due, "2026-03-11T08:00:00.001Z")).toBe(true);
+  });
+
+  it("from a late assessment the 24 hours run from the assessment", () => {
+    const fromAssessment = referralDeadline(ADMITTED, "2026-03-11T10:00:00.000Z");
+    expect(referralSentLate(fromAssessment, "2026-03-12T10:00:00.000Z")).toBe(false);
+    expect(referralSentLate(fromAssessment, "2026-03-12T10:01:00.000Z")).toBe(true);
+  });
+
+  it("counts elapsed hours across the autumn DST change: 24 h later shows one hour earlier on Stockholm clocks", () => {
+    // Admitted Saturday 2026-10-24 10:00 CEST (08:00 UTC); clocks go back on Sunday 03:00 → 02:00.
+    const autumn = referralDeadline("2026-10-24T08:00:00.000Z", "2026-10-24T08:00:00.000Z");
+    expect(autumn).toBe("2026-10-25T08:00:00.000Z"); // Sunday 09:00 CET
+    expect(referralSentLate(autumn, "2026-10-25T08:00:00.000Z")).toBe(false); // 09:00 on the clock
+    expect(referralSentLate(autumn, "2026-10-25T08:01:00.000Z")).toBe(true); // 09:01
+    expect(referralSentLate(autumn, "2026-10-25T09:00:00.000Z")).toBe(true); // 10:00, "the same time next day": 25 h
+  });
+
+  it("counts elapsed hours across the spring DST change: 24 h later shows one hour later on Stockholm clocks", () => {
+    // Admitted Saturday 2026-03-28 10:00 CET (09:00 UTC); clocks go forward on Sunday 02:00 → 03:00.
+    const spring = referralDeadline("2026-03-28T09:00:00.000Z", "2026-03-28T09:00:00.000Z");
+    expect(spring).toBe("2026-03-29T09:00:00.000Z"); // Sunday 11:00 CEST
+    expect(referralSentLate(spring, "2026-03-29T08:30:00.000Z")).toBe(false); // 10:30 on the clock, 23.5 h
+    expect(referralSentLate(spring, "2026-03-29T09:00:00.000Z")).toBe(false); // 11:00, 24 h
+    expect(referralSentLate(spring, "2026-03-29T09:01:00.000Z")).toBe(true);
   });
 });
 

@@ -71,6 +71,9 @@ export type ReasonCode =
   | DateReasonCode
   | "refusalNotOffered"
   | "referralReceiverNotOpenCare"
+  | "referralReceiverNotRegionallyFinanced"
+  | "referralSenderNotInpatientCare"
+  | "processNotAtUnit"
   | "referralToSameUnit"
   | "patientNotNotified"
   | "patientNotToldPersonally"
@@ -312,14 +315,24 @@ export function medicallyResponsibleReplacementRules(
 }
 
 /**
+ * SOSFS 2011:7 2 kap. 3 § (a legitimerad läkare as fast vårdkontakt in a life-threatening
+ * condition) does not apply to the health care the kommun is responsible for (HSL 12 kap.
+ * 1–2 §§, 14 kap. 1 §; domain-facts §7, SPEC §5 process 4: "in the region's care"). There any
+ * member of the health care staff may be the fast vårdkontakt, as PL 6 kap. 2 § allows.
+ */
+export const MUNICIPAL_HEALTH_CARE_UNIT_KINDS: readonly CareUnitKind[] = ["KOMMUNAL_PRIMARVARD"];
+
+/**
  * Fast vårdkontakt (seed §3.3, PL 6 kap. 2 §): any member of the unit's health care staff,
- * whatever the profession — in a life-threatening condition a legitimerad läkare
- * (SOSFS 2011:7 2 kap. 3 §, seed §3.3.1).
+ * whatever the profession — in a life-threatening condition, in the region's care, a
+ * legitimerad läkare (SOSFS 2011:7 2 kap. 3 §, seed §3.3.1; not in municipal care, above).
  */
 export function fastVardkontaktRules(a: Pick<AppointmentFacts, "unit" | "staff" | "lifeThreatening">): Reason[] {
   const reasons: Reason[] = [];
   if (!HEALTH_CARE_UNIT_KINDS.includes(a.unit.kind)) reasons.push({ code: "unitNotHealthCare" });
-  if (a.lifeThreatening && !isLegitimeradLakare(a.staff)) reasons.push({ code: "notLegitimeradLakare" });
+  // A non-health-care unit is refused above; the läkare rule is still reported there, as before.
+  const lakareRequired = a.lifeThreatening && !MUNICIPAL_HEALTH_CARE_UNIT_KINDS.includes(a.unit.kind);
+  if (lakareRequired && !isLegitimeradLakare(a.staff)) reasons.push({ code: "notLegitimeradLakare" });
   return reasons;
 }
 
@@ -541,12 +554,37 @@ export function refusalPossible(process: ProcessCode): Verdict {
   return verdict(PROCESSES_THAT_OFFER.includes(process) ? [] : [{ code: "refusalNotOffered" }]);
 }
 
-/** Lag (2017:612) 2 kap. 5 §: the inskrivningsmeddelande goes to a unit of the regionally financed open care. */
+/**
+ * Lag (2017:612) 2 kap. 5 § (seed §3.1, §3.3): the inskrivningsmeddelande goes to a unit "i den
+ * regionfinansierade öppna vården" — open care (REFERRAL_RECEIVER_KINDS) that the region
+ * finances: its own units or those under its vårdval or agreements (`regionallyFinanced`). A
+ * privately financed clinic of the same kind is not named by the law and cannot receive it.
+ */
 export function referralReceiverRules(fromUnitId: string, to: UnitFacts): Verdict {
   const reasons: Reason[] = [];
   if (to.id === fromUnitId) reasons.push({ code: "referralToSameUnit" });
   if (!REFERRAL_RECEIVER_KINDS.includes(to.kind)) reasons.push({ code: "referralReceiverNotOpenCare" });
+  else if (!to.regionallyFinanced) reasons.push({ code: "referralReceiverNotRegionallyFinanced" });
   return verdict(reasons);
+}
+
+/**
+ * Lag (2017:612) (seed §3.1, Bilaga 1.3 "Läggs in på avdelning"): the inskrivningsmeddelande is
+ * sent from the slutenvård, where the patient is admitted; so a discharge case is opened there
+ * and nowhere else (a vårdcentral receives, it does not send).
+ */
+export function referralSenderRules(from: Pick<UnitFacts, "kind">): Reason[] {
+  return REFERRAL_SENDER_KINDS.includes(from.kind) ? [] : [{ code: "referralSenderNotInpatientCare" }];
+}
+
+/**
+ * Opening a case at the unit the user acts for: the process must apply there (processAppliesAt,
+ * with the statutes cited there). The start page offers only these, and the executor checks
+ * again, so no other way in (a crafted form, an API) opens one elsewhere.
+ */
+export function caseOpeningRules(process: ProcessCode, unit: Pick<UnitFacts, "kind" | "regionallyFinanced">): Verdict {
+  if (process === "DISCHARGE_REFERRAL") return verdict(referralSenderRules(unit));
+  return verdict(processAppliesAt(process, unit) ? [] : [{ code: "processNotAtUnit" }]);
 }
 
 /**
@@ -568,6 +606,17 @@ export function referralDeadline(admittedAt: string, assessedAt: string): string
   // judged later, from the assessment — so a deadline never falls at the moment of judging.
   const from = assessed - admitted < hours ? admitted : assessed;
   return new Date(from + hours).toISOString();
+}
+
+/**
+ * Lag (2017:612) (domain-facts §4: "≤ 24 hours after inskrivning"): an inskrivningsmeddelande
+ * sent after its deadline (referralDeadline) was sent late. "Inom 24 timmar" is elapsed time, so
+ * the comparison is of instants: sent exactly 24 h 0 min after the start is in time, any later
+ * instant is late. Hours, not calendar days: across a DST change (Europe/Stockholm) the deadline
+ * shows 23 or 25 hours later on the clock, but 24 hours have passed — unlike SIP's calendar days.
+ */
+export function referralSentLate(dueAt: string, sentAt: string): boolean {
+  return Date.parse(sentAt) > Date.parse(dueAt);
 }
 
 /**

@@ -42,7 +42,11 @@ export function UnitPageContent({ unit, membersLinked, otherUnits }: UnitPageVie
       <dl className="facts staff-facts unit-facts">
         <Fact term={t("staff.unit.kind")}>
           {t(`staff.unit.kind.${unit.kind}`)}
-          {unit.regionallyFinanced ? <span className="block">{t("staff.unit.regionallyFinanced")}</span> : null}
+          {unit.regionallyFinanced ? (
+            <span className="block">
+              {t(unit.kind === "REGIONAL_PRIMARVARD" ? "staff.unit.regionallyFinanced" : "staff.unit.regionallyFinancedOpenCare")}
+            </span>
+          ) : null}
         </Fact>
         <Fact term={t("staff.unit.organisation")}>{unit.organisation.name}</Fact>
         <Fact term={t("staff.unit.hsaId")}>

@@ -72,7 +72,12 @@ const initialStateOf = (definition: ProcessDefinition) => String(definition.mach
 export async function getCasePage(db: Db, viewer: CaseViewer, caseId: string, now: Date) {
   const row = await db.processCase.findUnique({
     where: { id: caseId },
-    include: { patient: patientSelect, careUnit: { select: { id: true, name: true } } },
+    include: {
+      patient: patientSelect,
+      careUnit: { select: { id: true, name: true } },
+      // Lag (2017:612): the inskrivningsmeddelande and whether it was sent late (a fact recorded when sent).
+      referrals: { select: { sentAt: true, dueAt: true, sentLate: true }, orderBy: { sentAt: "asc" }, take: 1 },
+    },
   });
   if (!row) return null;
   const restored = restore(row);
@@ -102,6 +107,7 @@ export async function getCasePage(db: Db, viewer: CaseViewer, caseId: string, no
       identifier: formatPatientIdentifier(row.patient.identifier),
     },
     unit: row.careUnit,
+    referral: referralFact(row.referrals[0] ?? null),
     /** Why no form is shown when there is none. */
     blocked: !open ? ("closed" as const) : snapshot === null ? ("version" as const) : null,
     forms,
@@ -113,6 +119,16 @@ export async function getCasePage(db: Db, viewer: CaseViewer, caseId: string, no
 }
 
 export type CasePage = NonNullable<Awaited<ReturnType<typeof getCasePage>>>;
+
+/** The inskrivningsmeddelande as the case page shows it: when sent, by when it was due, and whether late. */
+function referralFact(referral: { sentAt: Date; dueAt: Date | null; sentLate: boolean } | null) {
+  if (!referral) return null;
+  return {
+    sentAt: dateTimeInStockholm(referral.sentAt),
+    dueAt: referral.dueAt ? dateTimeInStockholm(referral.dueAt) : null,
+    late: referral.sentLate,
+  };
+}
 
 /** The open case of the same kind that keeps a new one from starting (rule.caseAlreadyOpen), if visible here. */
 export async function findOpenCaseLike(

@@ -1,4 +1,4 @@
-// Compliance follow-up (uppföljning) per unit and calendar month: five measures, each a
+// Compliance follow-up (uppföljning) per unit and calendar month: six measures, each a
 // numerator over a denominator, and the patients behind every figure.
 //
 // Which units: a verksamhetschef (or enhetschef) follows up the unit they act for, the
@@ -12,10 +12,12 @@
 // - month-end snapshot: the state of the record at the last instant of the month (the current
 //   month: now), as documented by then — omsorgskontakt, omprovning, samordning;
 // - event: the things due in the month (a planned discharge, a SIP deadline) and whether they
-//   were done in time — utskrivning, sip. A thing whose time has not come yet is not counted.
+//   were done in time — utskrivning, sip, inskrivningsmeddelande. A thing whose time has not
+//   come yet is not counted.
 //
-// SQL: the two snapshot measures that are plain conditions on rows (omsorgskontakt,
-// omprovning) are one query each with the months as a VALUES table, grouped in SQL. The
+// SQL: the measures that are plain conditions on rows (omsorgskontakt, omprovning, and
+// inskrivningsmeddelande, whose lateness the executor records on the message) are one query
+// each with the months as a VALUES table, grouped in SQL. The
 // other three depend on rules in machines/rules.ts (lacksOverallCoordination,
 // sipCallDeadline) or on the executor's deadline instant; to apply those rules instead of
 // restating them in SQL, one query loads the rows of the whole window and the rule is
@@ -23,7 +25,7 @@
 import type { Actor, ActorRef } from "~/auth/actor.server";
 import { config } from "~/config.server";
 import type { Db } from "~/db.server";
-import { isoDateInStockholm, stockholmInstant } from "~/domain/dates";
+import { addMonths, dateTimeInStockholm, isoDateInStockholm, stockholmInstant } from "~/domain/dates";
 import type { RoleCode } from "~/domain/permissions";
 import { Prisma, type CareUnitKind } from "~/generated/prisma/client";
 import type { DischargeReferralContext } from "../../machines/discharge-referral";
@@ -32,12 +34,13 @@ import {
   HOME_CARE_UNIT_KINDS,
   lacksOverallCoordination,
   REFERRAL_RECEIVER_KINDS,
+  REFERRAL_SENDER_KINDS,
   sipCallDeadline,
 } from "../../machines/rules";
 import { complianceMonth, complianceMonths, isMonthKey, monthOfInstant, type ComplianceMonth } from "./compliance-months";
 import { bySurname } from "./contact-view";
 
-export type MeasureId = "omsorgskontakt" | "utskrivning" | "sip" | "omprovning" | "samordning";
+export type MeasureId = "omsorgskontakt" | "utskrivning" | "sip" | "omprovning" | "samordning" | "inskrivningsmeddelande";
 
 export type MeasureDefinition = {
   id: MeasureId;
@@ -55,6 +58,8 @@ export const MEASURES: readonly MeasureDefinition[] = [
   { id: "sip", kind: "event", better: "higher", unitKinds: REFERRAL_RECEIVER_KINDS },
   { id: "omprovning", kind: "snapshot", better: "lower", unitKinds: [...HEALTH_CARE_UNIT_KINDS, ...HOME_CARE_UNIT_KINDS] },
   { id: "samordning", kind: "snapshot", better: "lower", unitKinds: HEALTH_CARE_UNIT_KINDS },
+  // The ward's duty (lag 2017:612): counted where the message is sent from.
+  { id: "inskrivningsmeddelande", kind: "event", better: "lower", unitKinds: REFERRAL_SENDER_KINDS },
 ];
 
 export function findMeasure(id: string): MeasureDefinition | undefined {
@@ -102,7 +107,10 @@ export type ItemStatus =
   | "reviewInTime"
   | "noReviewDate"
   | "lacksCoordination"
-  | "coordinationOk";
+  | "coordinationOk"
+  | "referralInTime"
+  | "referralLate"
+  | "referralNotSent";
 
 /** One patient (or case, or assignment) counted in a unit's month. */
 export type ComplianceItem = {
@@ -383,6 +391,74 @@ async function sipItems(db: Db, months: readonly ComplianceMonth[], unitIds: rea
   return items;
 }
 
+// ───────────────────────────── inskrivningsmeddelande (event) ──────────────────────
+//
+// Lag (2017:612) (domain-facts §4): the ward sends the inskrivningsmeddelande within 24 hours
+// of the admission, or of an assessment made 24 hours or more after it (rules.ts
+// referralDeadline); "inskrivningsmeddelanden skickade för sent". Counted per message or
+// awaiting case of the ward, in the month its deadline falls in (Stockholm calendar), like the
+// other event measures. Numerator: messages sent after the deadline — the executor records
+// this on the message when it is sent (DischargeReferral.sentLate, rule referralSentLate; 24 h
+// 0 min is in time) — and cases whose deadline has passed with nothing sent yet (the case is
+// open and its referralDueAt still set; the executor clears it when the message is sent or the
+// case closes). Denominator: those and the messages sent in time. A message sent is counted at
+// once, its outcome being known; an unsent case only once its deadline has passed. Left out:
+// cases closed without a message (no need, declined, cancelled). Both sources are plain
+// columns with an index on (unit, deadline), so it is grouped in SQL like omsorgskontakt.
+
+type ReferralLatenessRow = {
+  month: string;
+  unitId: string;
+  patientId: string;
+  caseId: string;
+  dueAt: string;
+  sentAt: string | null;
+  late: number | bigint;
+};
+
+function referralLatenessSql(months: readonly ComplianceMonth[], unitIds: readonly string[], now: Date) {
+  const window = Prisma.sql`w(month, startAt, endAt) AS (VALUES ${Prisma.join(
+    months.map((m) => Prisma.sql`(${m.key}, ${sqlInstant(m.start)}, ${sqlInstant(stockholmInstant(addMonths(m.first, 1)))})`),
+  )})`;
+  return Prisma.sql`
+    WITH ${window}
+    SELECT w.month AS month, r.fromUnitId AS unitId, r.patientId AS patientId, r.caseId AS caseId,
+      r.dueAt AS dueAt, r.sentAt AS sentAt, CASE WHEN r.sentLate THEN 1 ELSE 0 END AS late
+    FROM w JOIN DischargeReferral r ON r.dueAt >= w.startAt AND r.dueAt < w.endAt
+    WHERE r.fromUnitId IN (${Prisma.join(unitIds)}) AND r.caseId IS NOT NULL
+    UNION ALL
+    SELECT w.month, c.careUnitId, c.patientId, c.id, c.referralDueAt, NULL, 1
+    FROM w JOIN ProcessCase c ON c.referralDueAt >= w.startAt AND c.referralDueAt < w.endAt
+    WHERE c.careUnitId IN (${Prisma.join(unitIds)}) AND c.processCode = 'DISCHARGE_REFERRAL' AND c.status = 'OPEN'
+      AND c.referralDueAt < ${sqlInstant(now)}`;
+}
+
+async function referralLatenessCells(db: Db, months: readonly ComplianceMonth[], unitIds: readonly string[], now: Date) {
+  return db.$queryRaw<GroupedRow[]>`
+    SELECT month, unitId, COUNT(*) AS denominator, SUM(late) AS numerator
+    FROM (${referralLatenessSql(months, unitIds, now)}) GROUP BY month, unitId`;
+}
+
+async function referralLatenessItems(db: Db, months: readonly ComplianceMonth[], unitIds: readonly string[], now: Date): Promise<ComplianceItem[]> {
+  const rows = await db.$queryRaw<ReferralLatenessRow[]>(referralLatenessSql(months, unitIds, now));
+  return rows.map((r) => {
+    const late = Number(r.late) === 1;
+    return {
+      id: r.caseId,
+      month: r.month,
+      unitId: r.unitId,
+      patientId: r.patientId,
+      counted: late,
+      status: r.sentAt === null ? "referralNotSent" : late ? "referralLate" : "referralInTime",
+      // A deadline in hours: the time of day matters, so both carry it.
+      date: r.sentAt === null ? null : dateTimeInStockholm(new Date(r.sentAt)),
+      dueDate: dateTimeInStockholm(new Date(r.dueAt)),
+      contacts: null,
+      caseId: r.caseId,
+    };
+  });
+}
+
 // ───────────────────────────── samordning (snapshot) ───────────────────────────────
 //
 // Seed §3.3.2 ("När flera fasta vårdkontakter är involverade runt en patient bör en fast
@@ -447,12 +523,15 @@ function itemsOf(db: Db, measure: MeasureId, months: readonly ComplianceMonth[],
       return sipItems(db, months, unitIds, now);
     case "samordning":
       return coordinationItems(db, months, unitIds);
+    case "inskrivningsmeddelande":
+      return referralLatenessItems(db, months, unitIds, now);
   }
 }
 
 async function groupedCells(db: Db, measure: MeasureId, months: readonly ComplianceMonth[], unitIds: readonly string[], now: Date): Promise<GroupedRow[]> {
   if (measure === "omsorgskontakt") return homeCareCells(db, months, unitIds);
   if (measure === "omprovning") return reviewCells(db, months, unitIds);
+  if (measure === "inskrivningsmeddelande") return referralLatenessCells(db, months, unitIds, now);
   const counts = new Map<string, GroupedRow>();
   for (const item of await itemsOf(db, measure, months, unitIds, now)) {
     const key = `${item.month}|${item.unitId}`;

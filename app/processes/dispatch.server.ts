@@ -29,6 +29,7 @@ import {
 } from "../../machines/index";
 import {
   careContactAtUnit,
+  caseOpeningRules,
   medicallyResponsibleRules,
   hasCurrentCareRelation,
   notificationRules,
@@ -203,6 +204,12 @@ export async function startCase(
       return refuse({ error: "notAccepted", state: "new" });
     }
     const unitId = actor.grant.careUnitId;
+    // The process must apply at the unit (e.g. a discharge case only at the slutenvård, lag
+    // 2017:612): the rule, not only the start page, so no other way in opens one elsewhere.
+    const unit = await loadUnitFacts(tx, unitId);
+    if (!unit) return refuse({ error: "notFound" });
+    const opens = caseOpeningRules(definition.code, unit);
+    if (!opens.eligible) return refuse({ error: "rules", reasons: opens.reasons });
     // Inre sekretess (PDL 4 kap. 1 §): only a patient the unit has a current care relation with,
     // judged now, inside the transaction; any other is "not found", like one that does not exist.
     const relation = await loadCareRelationFacts(tx, opening.patientId, unitId);

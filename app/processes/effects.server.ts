@@ -192,6 +192,8 @@ export async function applyEffects(tx: Tx, scope: EffectScope, effects: readonly
             admittedAt: new Date(p.admittedAt),
             expectedDischargeDate: p.expectedDischargeDate,
             sentAt: new Date(p.sentAt),
+            dueAt: new Date(p.dueAt),
+            sentLate: p.sentLate,
             sentByUserId: scope.userId,
           },
         });

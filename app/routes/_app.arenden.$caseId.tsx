@@ -112,6 +112,17 @@ export default function CasePage() {
               </dd>
             </div>
           ) : null}
+          {page.referral ? (
+            <div>
+              <dt>{t("cases.referral")}</dt>
+              <dd data-testid="case-referral">
+                {page.referral.dueAt
+                  ? t(page.referral.late ? "cases.referral.late" : "cases.referral.inTime", { sentAt: page.referral.sentAt, dueAt: page.referral.dueAt })
+                  : t("cases.referral.sent", { sentAt: page.referral.sentAt })}
+                {page.referral.late ? <span className="tag tag--alert">{t("cases.referral.lateTag")}</span> : null}
+              </dd>
+            </div>
+          ) : null}
           {page.outcome ? (
             <div>
               <dt>{t("cases.outcome")}</dt>

@@ -80,6 +80,7 @@ const DUE_COLUMN: Partial<Record<string, MessageKey>> = {
   utskrivning: "compliance.utskrivning.due",
   sip: "compliance.sip.due",
   omprovning: "compliance.omprovning.due",
+  inskrivningsmeddelande: "compliance.inskrivningsmeddelande.due",
 };
 
 function statusText(row: Pick<ComplianceItem, "status" | "date" | "contacts">): string {

@@ -45,7 +45,7 @@ export function buildCases(input: {
   const fvk = (patientId: string): Omit<CaseOpening, "process"> => ({ patientId, contactKind: "FAST_VARDKONTAKT" });
   const inHalfAYear = addMonths(today, 6);
 
-  // Utskrivning: the ward admits, assesses, informs and sends within 24 hours (lag 2017:612).
+  // Utskrivning: the ward admits, assesses, informs and sends (lag 2017:612: within 24 hours).
   const sentFromWard = (stay: ReferralScenario["received"], sentAfterHours: number): [DemoStep, ...DemoStep[]] => [
     step(later(stay.admittedAt, 0.5), avdelningsSjukskoterska, {
       type: "REGISTER_ADMISSION",
@@ -117,12 +117,14 @@ export function buildCases(input: {
       ],
     },
     // 3. Utskrivning (lag 2017:612): received at the vårdcentral, one still on its way, one new admission.
+    // The received one was sent 26 hours after admission: recorded as late on the message, shown
+    // on the case page and in the ward's compliance measure (inskrivningsmeddelanden skickade för sent).
     {
       id: "demo-case-discharge-received",
       opening: { process: "DISCHARGE_REFERRAL", ...fvk(referrals.received.patientId) },
       steps: [
-        ...sentFromWard(referrals.received, 5),
-        step(later(referrals.received.admittedAt, 22), verksamhetschef, { type: "RECEIVE_REFERRAL" }),
+        ...sentFromWard(referrals.received, 26),
+        step(later(referrals.received.admittedAt, 28), verksamhetschef, { type: "RECEIVE_REFERRAL" }),
       ],
     },
     {

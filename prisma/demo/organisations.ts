@@ -129,10 +129,13 @@ const UNIT_SPECS: UnitSpec[] = [
     phone: 8,
   },
   {
+    // The region's own specialist clinic: regionally financed open care, so it may receive an
+    // inskrivningsmeddelande (lag 2017:612 2 kap. 5 §).
     key: "onkologi",
     hsaNumber: 20213,
     kind: "SPECIALISERAD_OPPENVARD",
     organisationId: ORGANISATIONS.region,
+    regionallyFinanced: true,
     visitingAddress: "Lasarettsgatan 10, ingång A, plan 1",
     postalCode: "936 32",
     city: "Norrsjö",

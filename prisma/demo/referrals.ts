@@ -6,7 +6,7 @@ import type { CareRelations, EpisodePlan } from "./care-relations";
 type Stay = { patientId: string; admittedAt: Date; expectedDischargeDate: string };
 
 export type ReferralScenario = {
-  /** Sent 5 hours after admission and received by the vårdcentral 17 hours later. */
+  /** Sent 26 hours after admission (late: lag 2017:612 allows 24) and received by the vårdcentral 2 hours later. */
   received: Stay;
   /** Sent 4 hours after admission, not yet received. */
   pending: Stay;

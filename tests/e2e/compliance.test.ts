@@ -2,6 +2,7 @@
 // administrator see the charts and tables, follow a figure to the patients behind it (which
 // is access-logged), and use the filters; with JavaScript off the filters still work.
 import { describe, expect, it } from "vitest";
+import { isoDateInStockholm } from "~/domain/dates";
 import { t } from "~/i18n";
 import { complianceMonths } from "~/models/compliance-months";
 import { DEMO_USERS } from "../../prisma/demo/users";
@@ -115,6 +116,24 @@ describe("with JavaScript", () => {
     await saveScreenshot(page, "compliance-list-administrator");
     const logged = listLogRows("administrator").slice(before);
     expect(new Set(logged.map((r) => `${r.careUnitId}|${r.roleCode}`))).toEqual(new Set([`${unitId(other)}|ADMINISTRATOR`]));
+  });
+
+  it("shows an administrator the ward's inskrivningsmeddelande sent late (lag 2017:612)", { timeout: 120_000 }, async () => {
+    const { page } = session;
+    const admin = DEMO_USERS.find((u) => u.username === "administrator")!;
+    await signIn(page, "administrator");
+    await page.waitForURL(/\/valj-enhet/);
+    await page.getByLabel(`${admin.unitNames[0]} – ${t("role.ADMINISTRATOR")}`).check();
+    await page.getByRole("button", { name: t("chooseUnit.submit") }).click();
+    await page.getByTestId("active-unit").getByText(admin.unitNames[0]).waitFor();
+    // The demo's received message was sent 26 hours after admission; it counts in its deadline's month.
+    const [late] = query<{ fromUnitId: string; dueAt: string }>("SELECT fromUnitId, dueAt FROM DischargeReferral WHERE sentLate = 1");
+    const month = isoDateInStockholm(new Date(late.dueAt)).slice(0, 7);
+    await openPage(page, `/uppfoljning/inskrivningsmeddelande?enhet=${late.fromUnitId}&manad=${month}`);
+    await page.getByRole("heading", { level: 1, name: t("compliance.inskrivningsmeddelande.title") }).waitFor();
+    await page.getByTestId("compliance-counted").getByText(/^För sent: skickat \d{4}-\d\d-\d\d \d\d:\d\d$/).first().waitFor();
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, "compliance-list-inskrivningsmeddelande");
   });
 
   it("shows the hemtjänst measure to the enhetschef of a hemtjänst unit", { timeout: 120_000 }, async () => {

@@ -4,7 +4,7 @@
 import { freshDatabaseEachTest } from "../setup/setup-test-env";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { stockholmInstant } from "~/domain/dates";
+import { isoDateInStockholm, stockholmInstant } from "~/domain/dates";
 import { complianceMonth, complianceMonths } from "~/models/compliance-months";
 import { complianceList, complianceOverview, type ComplianceUnit, type MeasureId } from "~/models/compliance.server";
 import { homeCareWithoutContact, reviewsDue } from "~/models/worklist.server";
@@ -222,6 +222,67 @@ describe("sip: SIP called within the days after 'utskrivningsklar' (event, lag 2
       ]),
     );
     expect(november.rows[0].counted).toBe(true);
+  });
+});
+
+describe("inskrivningsmeddelande: messages the ward sent more than 24 hours after admission (event, lag 2017:612)", () => {
+  /** A patient admitted to the ward at `admittedAt` (Stockholm clock), assessed and informed at `at`. */
+  async function admitted(r: Region, admittedAt: string, at: string, needed = true) {
+    const patient = await createPatient(db, { listedAt: r.vc.id });
+    await db.careEpisode.create({ data: { patientId: patient.id, careUnitId: r.ward.id, kind: "INPATIENT", startedAt: new Date(at) } });
+    const caseId = await run({ process: "DISCHARGE_REFERRAL", patientId: patient.id, contactKind: "FAST_VARDKONTAKT" }, [
+      [{ type: "REGISTER_ADMISSION", admittedAt, expectedDischargeDate: "2026-12-15" }, r.as.wardNurse, at],
+      [needed ? { type: "ASSESS", needed: "yes" } : { type: "ASSESS", needed: "no", reason: "Inga insatser behövs." }, r.as.wardNurse, at],
+      ...(needed ? [[{ type: "INFORM_PATIENT", informedOn: isoDateInStockholm(new Date(at)) }, r.as.wardNurse, at] as [EventSubmission, StepActor, string]] : []),
+    ]);
+    return { patient, caseId };
+  }
+  const send = (r: Region, caseId: string, when: string) =>
+    dispatch(caseId, { type: "SEND_REFERRAL", toUnitId: r.vc.id, expectedDischargeDate: "2026-12-15" }, r.as.wardNurse, at(when));
+
+  it("counts by the deadline's Stockholm month; 24 h 0 min is in time, 24 h + 1 min late, an unsent message late once due", async () => {
+    const r = await region(db, now);
+    const ward = unitOf(r.ward);
+    // In time order: the audit chain refuses back-dated rows (decision 014).
+    // October, sent in time (09:00 CEST = 07:00 UTC).
+    const october = await admitted(r, "2026-10-20T09:00", "2026-10-20T08:00:00Z");
+    ok(await send(r, october.caseId, "2026-10-20T09:00:00Z"));
+    // Admitted 00:30 on 31 October (CET): due 00:30 on 1 November in Stockholm, still 31 October in UTC.
+    const edge = await admitted(r, "2026-10-31T00:30", "2026-10-30T23:45:00Z");
+    ok(await send(r, edge.caseId, "2026-10-31T10:00:00Z"));
+    // Admitted 08:00 (07:00 UTC) on 5 November: one sent at exactly 24 h, one a minute later.
+    const exact = await admitted(r, "2026-11-05T08:00", "2026-11-05T08:00:00Z");
+    const minuteLate = await admitted(r, "2026-11-05T08:00", "2026-11-05T08:00:00Z");
+    ok(await send(r, exact.caseId, "2026-11-06T07:00:00.000Z"));
+    ok(await send(r, minuteLate.caseId, "2026-11-06T07:01:00.000Z"));
+    // Never sent, the deadline (21 November 08:00) has passed: late.
+    const unsent = await admitted(r, "2026-11-20T08:00", "2026-11-20T08:00:00Z");
+    // No need: closed without a message, not counted.
+    await admitted(r, "2026-11-22T08:00", "2026-11-22T08:00:00Z", false);
+    // Admitted this morning: its deadline is tomorrow, not counted yet.
+    await admitted(r, "2026-11-25T09:30", "2026-11-25T08:45:00Z");
+
+    const result = await cells("inskrivningsmeddelande", ward);
+    expect(result["2026-10"]).toBe("0/1");
+    expect(result["2026-11"]).toBe("2/4");
+    // The measure belongs to the ward that sends, not to the receiving vårdcentral.
+    const { measures } = await complianceOverview(db, [unitOf(r.vc)], now);
+    expect(measures.find((m) => m.id === "inskrivningsmeddelande")?.series).toEqual([]);
+
+    const november = await list("inskrivningsmeddelande", r.ward.id, "2026-11");
+    expect(november.rows.filter((x) => x.counted).map((x) => [x.caseId, x.status, x.date, x.dueDate])).toEqual(
+      expect.arrayContaining([
+        [minuteLate.caseId, "referralLate", "2026-11-06 08:01", "2026-11-06 08:00"],
+        [unsent.caseId, "referralNotSent", null, "2026-11-21 08:00"],
+      ]),
+    );
+    expect(november.rows.filter((x) => !x.counted).map((x) => [x.caseId, x.status, x.dueDate])).toEqual(
+      expect.arrayContaining([
+        [edge.caseId, "referralInTime", "2026-11-01 00:30"],
+        [exact.caseId, "referralInTime", "2026-11-06 08:00"],
+      ]),
+    );
+    expect(november).toMatchObject({ numerator: 2, denominator: 4 });
   });
 });
 

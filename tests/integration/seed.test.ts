@@ -288,6 +288,10 @@ describe("the demo region", () => {
     expect(referrals.filter((r) => r.receivedAt !== null).length).toBeGreaterThanOrEqual(1);
     expect(referrals.filter((r) => r.receivedAt === null).length).toBeGreaterThanOrEqual(1);
     for (const r of referrals) expect(r.expectedDischargeDate >= today).toBe(true);
+    // Lag (2017:612): one sent late (26 h after admission) and one in time, each with its deadline.
+    expect(referrals.every((r) => r.dueAt !== null)).toBe(true);
+    expect(referrals.filter((r) => r.sentLate).length).toBeGreaterThanOrEqual(1);
+    expect(referrals.filter((r) => !r.sentLate).length).toBeGreaterThanOrEqual(1);
     const refusalKinds = new Set((await db.refusal.findMany()).map((r) => r.kind));
     expect(refusalKinds).toEqual(new Set(["FAST_VARDKONTAKT", "FAST_OMSORGSKONTAKT"]));
     expect(await db.notification.count({ where: { status: "QUEUED" } })).toBeGreaterThan(0);

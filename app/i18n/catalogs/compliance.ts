@@ -57,6 +57,12 @@ export const sv = {
     "Andel av patienterna med fast vårdkontakt på enheten som hade två eller fler fasta vårdkontakter och ingen med övergripande samordningsansvar.",
   "compliance.samordning.counted": "Saknar övergripande samordningsansvar",
   "compliance.samordning.rest": "Övriga patienter med fast vårdkontakt på enheten",
+  "compliance.inskrivningsmeddelande.title": "Inskrivningsmeddelanden skickade för sent",
+  "compliance.inskrivningsmeddelande.description":
+    "Andel av avdelningens inskrivningsmeddelanden med frist under månaden som skickades mer än 24 timmar efter inskrivningen, eller efter en bedömning som gjordes 24 timmar eller senare efter den (lag 2017:612). Exakt 24 timmar är i tid. Ärenden där fristen har löpt ut utan att något meddelande skickats räknas som för sena; ärenden som avslutades utan meddelande räknas inte.",
+  "compliance.inskrivningsmeddelande.counted": "Skickat för sent",
+  "compliance.inskrivningsmeddelande.rest": "Skickat i tid",
+  "compliance.inskrivningsmeddelande.due": "Frist",
 
   "compliance.status.contact": "Fast omsorgskontakt sedan {date}",
   "compliance.status.refused": "Avböjde {date}",
@@ -74,6 +80,9 @@ export const sv = {
   "compliance.status.noReviewDate": "Inget omprövningsdatum",
   "compliance.status.lacksCoordination": "{count} fasta vårdkontakter, ingen med övergripande samordningsansvar",
   "compliance.status.coordinationOk": "Fasta vårdkontakter: {count}",
+  "compliance.status.referralInTime": "Skickat {date}",
+  "compliance.status.referralLate": "För sent: skickat {date}",
+  "compliance.status.referralNotSent": "För sent: inte skickat",
 
   "compliance.list.back": "Tillbaka till uppföljningen",
   "compliance.list.summary": "{unit}, {month}: {cell}.",
@@ -146,6 +155,12 @@ export const en: Translation<typeof sv> = {
     "Share of the patients with a fast vårdkontakt at the unit who had two or more fasta vårdkontakter and none with overall coordination responsibility.",
   "compliance.samordning.counted": "No overall coordination responsibility",
   "compliance.samordning.rest": "Other patients with a fast vårdkontakt at the unit",
+  "compliance.inskrivningsmeddelande.title": "Admission notices sent late",
+  "compliance.inskrivningsmeddelande.description":
+    "Share of the ward's admission notices due in the month that were sent more than 24 hours after admission, or after an assessment made 24 hours or more after it (Act 2017:612). Exactly 24 hours is in time. Cases whose deadline passed with nothing sent count as late; cases closed without a notice are not counted.",
+  "compliance.inskrivningsmeddelande.counted": "Sent late",
+  "compliance.inskrivningsmeddelande.rest": "Sent in time",
+  "compliance.inskrivningsmeddelande.due": "Deadline",
 
   "compliance.status.contact": "Fast omsorgskontakt since {date}",
   "compliance.status.refused": "Declined on {date}",
@@ -163,6 +178,9 @@ export const en: Translation<typeof sv> = {
   "compliance.status.noReviewDate": "No review date",
   "compliance.status.lacksCoordination": "{count} fasta vårdkontakter, none with overall coordination responsibility",
   "compliance.status.coordinationOk": "Fasta vårdkontakter: {count}",
+  "compliance.status.referralInTime": "Sent {date}",
+  "compliance.status.referralLate": "Late: sent {date}",
+  "compliance.status.referralNotSent": "Late: not sent",
 
   "compliance.list.back": "Back to the follow-up",
   "compliance.list.summary": "{unit}, {month}: {cell}.",

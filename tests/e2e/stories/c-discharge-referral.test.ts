@@ -91,6 +91,8 @@ describe("story (c): discharge from the ward", () => {
     await submitStep(page, "SEND_REFERRAL");
     await expectCaseAt(page, "awaitingReceipt");
     expect(await page.getByTestId("case-deadline").textContent()).toContain(dischargeDate);
+    // Sent within the 24 hours (lag 2017:612): the case page says so, with the deadline.
+    expect(await page.getByTestId("case-referral").textContent()).toMatch(/^Skickat \d{4}-\d\d-\d\d \d\d:\d\d, i tid \(senast \d{4}-\d\d-\d\d \d\d:\d\d, 24 timmar\)$/);
     await checkPage(page, "c-6-case-sent");
     await signOut(page);
 

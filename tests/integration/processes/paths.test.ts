@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { dispatch, startCase, type EventSubmission, type StepActor, type StepResult } from "~/processes/dispatch.server";
+import { createActor, createStaff, createUnit } from "../../factories";
 import { freshDatabaseEachTest } from "../../setup/setup-test-env";
 import { createDelegatedActor } from "../../factories";
 import { appoint, notify, region, type Region } from "./scenario";
@@ -208,6 +209,39 @@ describe("DISCHARGE_REFERRAL (Bilaga 1.3, lag 2017:612)", () => {
     });
   });
 
+  it("only the slutenvård opens a discharge case: a vårdcentral is refused by the rule, and nothing is written", async () => {
+    const r = await region(db, now);
+    const cases = await db.processCase.count();
+    for (const actor of [r.as.nurse, r.as.chief]) {
+      expect(await startCase(opening(r), admitted(r)[0], actor, opts)).toMatchObject({
+        ok: false,
+        error: "rules",
+        reasons: [{ code: "referralSenderNotInpatientCare" }],
+      });
+    }
+    expect(await db.processCase.count()).toBe(cases);
+    expect(await db.auditEvent.count({ where: { patientId: r.patient.id } })).toBe(0);
+  });
+
+  it("refuses open care that the region does not finance, and writes nothing", async () => {
+    const r = await region(db, now);
+    const privateClinic = await createUnit(db, "REGIONAL_PRIMARVARD", "Privatkliniken Test");
+    await db.careUnit.update({ where: { id: privateClinic.id }, data: { regionallyFinanced: false } });
+    const { caseId } = await run(opening(r), [
+      admitted(r),
+      [{ type: "ASSESS", needed: "yes" }, r.as.wardNurse],
+      [{ type: "INFORM_PATIENT", informedOn: "2026-11-25" }, r.as.wardNurse],
+    ]);
+    const refused = await dispatch(caseId, { type: "SEND_REFERRAL", toUnitId: privateClinic.id, expectedDischargeDate: "2026-11-30" }, r.as.wardNurse, opts);
+    expect(refused).toMatchObject({ ok: false, error: "rules", reasons: [{ code: "referralReceiverNotRegionallyFinanced" }] });
+    expect(refused.ok ? "" : refused.message).toContain("finansieras inte av regionen");
+    expect(await db.dischargeReferral.count({ where: { caseId } })).toBe(0);
+    expect(await db.processCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ state: "awaitingReferral", careUnitId: r.ward.id });
+    // The same clinic, once regionally financed (vårdval), may receive it.
+    await db.careUnit.update({ where: { id: privateClinic.id }, data: { regionallyFinanced: true } });
+    ok(await dispatch(caseId, { type: "SEND_REFERRAL", toUnitId: privateClinic.id, expectedDischargeDate: "2026-11-30" }, r.as.wardNurse, opts));
+  });
+
   it("ready for discharge before the appointment: the SIP deadline is set at once; the case can close if discharge is called off", async () => {
     const r = await region(db, now);
     const later = at("2026-11-26T11:00:00Z");
@@ -293,6 +327,29 @@ describe("LIFE_THREATENING (Bilaga 1.4, SOSFS 2011:7)", () => {
       { recipient: "PATIENT", status: "DONE", channel: "IN_PERSON" },
       { recipient: "RELATIVE", status: "DONE", channel: "PHONE" },
     ]);
+  });
+
+  it("in kommunal primärvård a sjuksköterska may be the fast vårdkontakt (SOSFS 2011:7 binds the region's care only)", async () => {
+    const r = await region(db, now);
+    const kommunal = await createUnit(db, "KOMMUNAL_PRIMARVARD", "Kommunal hemsjukvård Test");
+    await db.careEpisode.create({ data: { patientId: r.patient.id, careUnitId: kommunal.id, kind: "OUTPATIENT", startedAt: now } });
+    const distriktsskoterska = await createStaff(db, kommunal.id, "206011");
+    const as = {
+      doctor: await createActor(db, kommunal.id, "LAKARE", now),
+      chief: await createActor(db, kommunal.id, "VERKSAMHETSCHEF", now),
+      nurse: await createActor(db, kommunal.id, "VARDPERSONAL", now),
+    };
+    const { caseId } = await run({ process: "LIFE_THREATENING", patientId: r.patient.id, contactKind: "FAST_VARDKONTAKT" }, [
+      [{ type: "ASSESS_LIFE_THREATENING" }, as.doctor],
+      [appoint(distriktsskoterska.id), as.chief],
+    ]);
+    const done = ok(await dispatch(caseId, notify("IN_PERSON"), as.nurse, opts));
+    expect(done).toMatchObject({ status: "CLOSED", outcome: "APPOINTED" });
+    expect(await db.assignment.findFirstOrThrow({ where: { caseId } })).toMatchObject({
+      lifeThreatening: true,
+      staffMemberId: distriktsskoterska.id,
+      careUnitId: kommunal.id,
+    });
   });
 
   it("only a läkare may judge the condition life-threatening", async () => {
