@@ -46,6 +46,7 @@ import {
   refusalPossible,
   nextReviewDateRules,
   reviewDateRequiredFor,
+  reviewOverdue,
   requestClosingRules,
   requestedContactRules,
   REQUEST_CLOSING_REASONS,
@@ -1632,5 +1633,18 @@ describe("handläggare: only role and unit reach the patient (seed §5.1)", () =
       expect(isHandlaggare(code)).toBe(false);
       expect(personIdentifiedToPatient({ befattningCode: code })).toBe(true);
     }
+  });
+});
+
+describe("reviewOverdue (seed §3.3: the review duty is the fast vårdkontakt's)", () => {
+  it("is overdue from the day after the review date, not on it", () => {
+    expect(reviewOverdue({ kind: "FAST_VARDKONTAKT", reviewDueDate: "2026-03-15" }, "2026-03-15")).toBe(false);
+    expect(reviewOverdue({ kind: "FAST_VARDKONTAKT", reviewDueDate: "2026-03-15" }, "2026-03-16")).toBe(true);
+    expect(reviewOverdue({ kind: "FAST_OMSORGSKONTAKT", reviewDueDate: "2026-03-15" }, "2026-03-16")).toBe(true);
+  });
+
+  it("is never overdue for a fast läkarkontakt, or without a date", () => {
+    expect(reviewOverdue({ kind: "FAST_LAKARKONTAKT", reviewDueDate: "2026-03-15" }, "2026-03-16")).toBe(false);
+    expect(reviewOverdue({ kind: "FAST_VARDKONTAKT", reviewDueDate: null }, "2026-03-16")).toBe(false);
   });
 });

@@ -484,6 +484,14 @@ export function reviewDateRequiredFor(kind: ContactKind): boolean {
 }
 
 /**
+ * A review is overdue from the day after its date (seed §3.3), and only where the review duty
+ * lies: a fast läkarkontakt's stored date is never "overdue".
+ */
+export function reviewOverdue(a: { kind: ContactKind; reviewDueDate: IsoDate | null }, today: IsoDate): boolean {
+  return reviewDateRequiredFor(a.kind) && a.reviewDueDate !== null && a.reviewDueDate < today;
+}
+
+/**
  * REVIEW (Bilaga 1.6, seed §3.3): a review that keeps the contact sets the next review date,
  * strictly after the review day; a fast läkarkontakt may keep none (reviewDateRequiredFor).
  * A review that finds no remaining need sets no date.

@@ -3,6 +3,7 @@
 import { LEGITIMATIONS, SPECIALTIES } from "~/domain/codes";
 import { formatPatientIdentifier, isoDateInStockholm } from "~/domain/identifiers";
 import { t } from "~/i18n";
+import { reviewOverdue, type ContactKind } from "../../machines/rules";
 import type { PatientOverview } from "./patients.server";
 
 type AssignmentRow = PatientOverview["assignments"][number];
@@ -66,7 +67,7 @@ export function contactView(a: AssignmentRow, today: string) {
     /** The day a change set ahead ends this contact; null while it runs until further notice. */
     until: a.endedAt ? isoDateInStockholm(a.endedAt) : null,
     reviewDueDate: a.reviewDueDate,
-    reviewOverdue: a.reviewDueDate !== null && a.reviewDueDate < today,
+    reviewOverdue: reviewOverdue({ kind: a.kind as ContactKind, reviewDueDate: a.reviewDueDate }, today),
     overallCoordination: a.overallCoordination,
     lifeThreatening: a.lifeThreatening,
     roleTitle: a.roleTitle,
