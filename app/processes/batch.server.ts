@@ -191,6 +191,18 @@ type RowWrites = {
 
 type Clock = { now: Date; newId: () => string; effectiveAt: Date; date: IsoDate };
 
+/** A planned row as the batch's facts hold it, with the runner's grant in its unit and the unit; null when any is missing. */
+function plannedRow(planned: { assignmentId: string }, actor: BatchActor, facts: BatchFacts) {
+  const row = facts.assignments.get(planned.assignmentId);
+  const grant = row ? actor.grants.get(row.careUnitId) : undefined;
+  const unit = row ? facts.units.get(row.careUnitId) : undefined;
+  return row && grant && unit ? { row, grant, unit } : null;
+}
+
+/** Someone ended or changed the row after the plan was made: the plan is stale. */
+const isStale = (row: { endedAt: Date | null; version: number }, planned: { version: number }) =>
+  row.endedAt !== null || row.version !== planned.version;
+
 /** One row as a CHANGE case: its two steps, judged and computed, or why it cannot run. */
 function changeOne(
   planned: PlannedChange,
@@ -199,13 +211,11 @@ function changeOne(
   facts: BatchFacts,
   clock: Clock,
 ): RowWrites | Omit<RowFailure, "assignmentId"> {
-  const row = facts.assignments.get(planned.assignmentId);
-  const grant = row ? actor.grants.get(row.careUnitId) : undefined;
-  const unit = row ? facts.units.get(row.careUnitId) : undefined;
-  const patient = row ? facts.patients.get(row.patientId) : undefined;
-  if (!row || row.staffMemberId !== order.leaverId || !grant || !unit || !patient) return { code: "notFound" };
-  // Someone ended or changed the row after the administrator saw it: the plan is stale.
-  if (row.endedAt !== null || row.version !== planned.version) return { code: "changed" };
+  const found = plannedRow(planned, actor, facts);
+  const patient = found ? facts.patients.get(found.row.patientId) : undefined;
+  if (!found || found.row.staffMemberId !== order.leaverId || !patient) return { code: "notFound" };
+  const { row, grant, unit } = found;
+  if (isStale(row, planned)) return { code: "changed" };
   if (facts.openCase.has(row.id)) return { code: "caseOpen" };
   const stepActor: StepActor = { userId: actor.userId, requestId: actor.requestId, grant };
   const at = clock.effectiveAt.toISOString();
@@ -326,11 +336,10 @@ function changeMedical(
   facts: BatchFacts,
   clock: Clock,
 ): MedicalWrite | Omit<RowFailure, "assignmentId"> {
-  const row = facts.assignments.get(planned.assignmentId);
-  const grant = row ? actor.grants.get(row.careUnitId) : undefined;
-  const unit = row ? facts.units.get(row.careUnitId) : undefined;
-  if (!row || row.medicallyResponsibleStaffId !== order.leaverId || !grant || !unit) return { code: "notFound" };
-  if (row.endedAt !== null || row.version !== planned.version) return { code: "changed" };
+  const found = plannedRow(planned, actor, facts);
+  if (!found || found.row.medicallyResponsibleStaffId !== order.leaverId) return { code: "notFound" };
+  const { row, grant, unit } = found;
+  if (isStale(row, planned)) return { code: "changed" };
   const appointer = appointerMayAppoint({ kind: row.kind, unit, appointer: appointerOf(grant, row.kind), process: "CHANGE" });
   if (appointer.length > 0) return { code: "notAppointer", reasons: appointer };
   const medical = medicallyResponsibleOf(row, planned.medicallyResponsibleId, order.leaverId, facts, clock.date);
