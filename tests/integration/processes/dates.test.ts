@@ -62,7 +62,7 @@ describe("happened dates: not in the future, not before birth, not before the ca
     await db.patient.update({ where: { id: r.patient.id }, data: { birthDate: "2026-11-20" } });
     expect(await request_(r, "2026-11-19")).toMatchObject({
       error: "invalid",
-      fieldErrors: { receivedOn: "Datumet ligger före patientens födelse (2026-11-20)." },
+      fieldErrors: { receivedOn: "Datumet ligger före patientens födelse. Ange ett datum från och med 2026-11-20." },
     });
     ok(await request_(r, "2026-11-20"));
   });
@@ -74,7 +74,7 @@ describe("happened dates: not in the future, not before birth, not before the ca
     const before = await db.processCase.findUniqueOrThrow({ where: { id: caseId } });
     expect(await dispatch(caseId, notify("VIA_1177", { patientNotifiedOn: "2026-11-24" }), r.as.nurse, opts)).toMatchObject({
       error: "invalid",
-      fieldErrors: { patientNotifiedOn: "Datumet ligger före den dag ärendet öppnades (2026-11-25)." },
+      fieldErrors: { patientNotifiedOn: "Datumet ligger före den dag ärendet öppnades. Ange ett datum från och med 2026-11-25." },
     });
     expect(await db.processCase.findUniqueOrThrow({ where: { id: caseId } })).toEqual(before);
     expect(ok(await dispatch(caseId, notify("VIA_1177", { patientNotifiedOn: "2026-11-25" }), r.as.nurse, opts))).toMatchObject({ status: "CLOSED" });
@@ -97,7 +97,7 @@ describe("admission and expected discharge (lag 2017:612)", () => {
       error: "invalid",
       fieldErrors: {
         admittedAt: "Tidpunkten ligger i framtiden. Det som redan har hänt kan som senast ha skett nu.",
-        expectedDischargeDate: "Ett planerat datum kan inte ligga före i dag.",
+        expectedDischargeDate: "Ett planerat datum kan inte ligga före i dag. Ange dagens datum eller ett senare.",
       },
     });
     // Later the same morning is still the future: 10:01 when it is 10:00.

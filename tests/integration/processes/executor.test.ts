@@ -145,12 +145,12 @@ describe("dispatch", () => {
       error: "invalid",
       fieldErrors: {
         medicallyResponsibleStaffId:
-          "Den medicinskt ansvariga ska vara legitimerad läkare. Den medicinskt ansvariga läkaren ska vara anställd i vårdgivarens hälso- och sjukvård den dagen.",
+          "Den medicinskt ansvariga ska vara legitimerad läkare. Välj en läkare med legitimation. Den medicinskt ansvariga läkaren ska vara anställd i vårdgivarens hälso- och sjukvård den dagen. Välj en läkare som är anställd på någon av vårdgivarens vårdenheter.",
       },
     });
     expect(await dispatch(caseId, appoint(r.nurse.id, { medicallyResponsibleStaffId: wardDoctor.id }), r.as.chief, opts)).toMatchObject({
       error: "invalid",
-      fieldErrors: { medicallyResponsibleStaffId: "Den medicinskt ansvariga läkaren ska vara anställd i vårdgivarens hälso- och sjukvård den dagen." },
+      fieldErrors: { medicallyResponsibleStaffId: "Den medicinskt ansvariga läkaren ska vara anställd i vårdgivarens hälso- och sjukvård den dagen. Välj en läkare som är anställd på någon av vårdgivarens vårdenheter." },
     });
     expect(await dispatch(caseId, appoint(r.nurse.id, { medicallyResponsibleStaffId: r.leftNurse.id }), r.as.chief, opts)).toMatchObject({
       error: "invalid",
